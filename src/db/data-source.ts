@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { types as pgTypes } from 'pg';
+import { StatementCountingLogger } from './query-stats';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** Which engine a DATABASE_URL selects. */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export function databaseKindOf(url: string): DatabaseKind {
+  return url.startsWith('postgres') ? 'postgres' : 'sqlite';
+}
+
+// PostgreSQL returns int8 (our epoch-millisecond columns, COUNT(*)) as strings; every such
+// value we store fits in a double exactly, so parse them as numbers once, here.
+pgTypes.setTypeParser(20, (v) => Number(v));
+
+/**
+ * A TypeORM data source for a DATABASE_URL (`sqlite:<path>`, `sqlite::memory:`,
+ * `postgres://…`). Migrations come from migrations/; synchronize is never on.
+ */
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  const logger = new StatementCountingLogger();
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    logger,
+    logging: true,
+  } as const;
+  let opts: DataSourceOptions;
+  if (databaseKindOf(url) === 'postgres') {
+    opts = { ...common, type: 'postgres', url, poolSize: options.poolSize ?? 10 } as DataSourceOptions;
+  } else {
+    const path = url.slice('sqlite:'.length);
+    const database = path === ':memory:' ? ':memory:' : resolve(path);
+    if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+    opts = {
+      ...common,
+      type: 'better-sqlite3',
+      database,
+      statementCacheSize: 500,
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    } as DataSourceOptions;
+  }
+  return new DataSource(opts);
+}

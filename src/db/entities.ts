@@ -1,0 +1,19 @@
+import { AppMeta } from './app-meta.entity';
+import { Region } from '../modules/regions/region.entity';
+import { Organizer } from '../modules/organizers/organizer.entity';
+import { Contact } from '../modules/organizers/contact.entity';
+import { Ministry } from '../modules/ministries/ministry.entity';
+import { Initiative } from '../modules/initiatives/initiative.entity';
+import { Network } from '../modules/networks/network.entity';
+import { NetworkMemberLink, NetworkPartnerLink } from '../modules/networks/network-links.entity';
+import { Patron } from '../modules/patrons/patron.entity';
+import { Campaign } from '../modules/campaigns/campaign.entity';
+import { CampaignPatronLink } from '../modules/campaigns/campaign-patron.entity';
+import { Event } from '../modules/events/event.entity';
+import { EventOrganizerLink, EventPatronLink } from '../modules/events/event-links.entity';
+
+/** Every TypeORM entity, for the data source. */
+export const ENTITIES = [
+  AppMeta, Region, Organizer, Ministry, Initiative, Network, Contact, NetworkMemberLink,
+  NetworkPartnerLink, Patron, Campaign, CampaignPatronLink, Event, EventOrganizerLink, EventPatronLink,
+];

@@ -1,0 +1,154 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../shared/node';
+import { toGlobalId } from '../../shared/global-id';
+import { EventCategory, EventStatus } from './event.enums';
+
+/**
+ * An event (Veranstaltung). Times are stored as epoch milliseconds (the same integer
+ * arithmetic on SQLite and PostgreSQL) with the IANA zone they are shown in. Texts are one
+ * column per language. The region's country and NUTS-1/-2 ancestors are copied onto the
+ * row so "everything in DE1" is an indexed equality, not a prefix scan.
+ */
+@Entity('event')
+@Index('idx_event_status_start', ['status', 'startsAt', 'pk'])
+@Index('idx_event_status_updated', ['status', 'updatedAt', 'pk'])
+@Index('idx_event_status_title', ['status', 'titleSort', 'pk'])
+@Index('idx_event_country_start', ['country', 'startsAt'])
+@Index('idx_event_nuts1_start', ['nuts1', 'startsAt'])
+@Index('idx_event_nuts2_start', ['nuts2', 'startsAt'])
+@Index('idx_event_region_start', ['regionCode', 'startsAt'])
+@Index('idx_event_category_start', ['category', 'startsAt'])
+@Index('idx_event_campaign_start', ['campaignId', 'startsAt'])
+@ObjectType('Event', {
+  implements: Node,
+  description: 'An event (Veranstaltung) of the cluster landscape.',
+})
+export class Event implements Node {
+  @PrimaryGeneratedColumn({ name: 'id' })
+  pk!: number;
+
+  @Index('uq_event_slug', { unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  @Field(() => String, { description: 'URL-friendly unique name, e.g. hannover-messe-2017.' })
+  slug!: string;
+
+  @Column({ name: 'title_de', type: 'varchar', length: 1200 })
+  titleDe!: string;
+
+  @Column({ name: 'title_fr', type: 'varchar', length: 1200, nullable: true })
+  titleFr!: string | null;
+
+  @Column({ name: 'title_en', type: 'varchar', length: 1200, nullable: true })
+  titleEn!: string | null;
+
+  /** Folded German title: the key of TITLE_ASC. */
+  @Column({ name: 'title_sort', type: 'varchar', length: 1200 })
+  titleSort!: string;
+
+  @Column({ name: 'description_de', type: 'text', nullable: true })
+  descriptionDe!: string | null;
+
+  @Column({ name: 'description_fr', type: 'text', nullable: true })
+  descriptionFr!: string | null;
+
+  @Column({ name: 'description_en', type: 'text', nullable: true })
+  descriptionEn!: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => EventCategory, { description: 'The format of the event.' })
+  category!: EventCategory;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => EventStatus, { description: 'Where the event is in its review.' })
+  status!: EventStatus;
+
+  @Column({ name: 'starts_at', type: 'bigint' })
+  startsAt!: number;
+
+  @Column({ name: 'ends_at', type: 'bigint', nullable: true })
+  endsAt!: number | null;
+
+  /** Wall-clock start in the event's zone, YYYY-MM-DDTHH:mm:ss (months are counted by it). */
+  @Column({ name: 'starts_local', type: 'varchar', length: 19 })
+  startsLocal!: string;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  @Field(() => String, { description: 'IANA time zone the times are shown in, e.g. Europe/Berlin.' })
+  timeZone!: string;
+
+  @Column({ name: 'venue_name', type: 'varchar', length: 300, nullable: true })
+  venueName!: string | null;
+
+  @Column({ name: 'venue_street', type: 'varchar', length: 300, nullable: true })
+  venueStreet!: string | null;
+
+  @Column({ name: 'venue_postal_code', type: 'varchar', length: 20, nullable: true })
+  venuePostalCode!: string | null;
+
+  @Column({ name: 'venue_city', type: 'varchar', length: 200, nullable: true })
+  venueCity!: string | null;
+
+  /** Null when the event has no venue at all. */
+  @Column({ name: 'venue_country', type: 'varchar', length: 2, nullable: true })
+  venueCountry!: string | null;
+
+  @Column({ name: 'venue_latitude', type: 'double precision', nullable: true })
+  venueLatitude!: number | null;
+
+  @Column({ name: 'venue_longitude', type: 'double precision', nullable: true })
+  venueLongitude!: number | null;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 8 })
+  regionCode!: string;
+
+  /** Country of the region (first two letters of its code). */
+  @Column({ type: 'varchar', length: 2 })
+  country!: string;
+
+  /** NUTS-1 ancestor of the region (the state), null for a country-level region. */
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  nuts1!: string | null;
+
+  /** NUTS-2 ancestor of the region, null above level 2. */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  nuts2!: string | null;
+
+  @Column({ name: 'campaign_id', type: 'integer', nullable: true })
+  campaignId!: number | null;
+
+  /** Languages the event is held in, comma-separated. */
+  @Column({ type: 'simple-array' })
+  languages!: string[];
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web page of the event, an absolute http(s) URL.' })
+  url!: string | null;
+
+  @Column({ name: 'registration_url', type: 'varchar', length: 1000, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where to register (Anmeldung), an absolute http(s) URL.' })
+  registrationUrl!: string | null;
+
+  /** True for filler events of the demo and synthetic datasets. */
+  @Column({ type: 'boolean', default: false })
+  synthetic!: boolean;
+
+  @Column({ type: 'integer', default: 1 })
+  @Field(() => Int, { description: 'Bumps on every change; pass it as expectedVersion to update safely.' })
+  version!: number;
+
+  @Column({ name: 'created_at', type: 'bigint' })
+  createdAt!: number;
+
+  @Column({ name: 'updated_at', type: 'bigint' })
+  updatedAt!: number;
+
+  /** Global id (the Node interface's field). */
+  get id(): string {
+    return toGlobalId('Event', this.pk);
+  }
+
+  get graphqlType(): string {
+    return 'Event';
+  }
+}

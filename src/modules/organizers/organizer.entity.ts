@@ -1,0 +1,64 @@
+import { Field, InterfaceType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
+import { Node } from '../../shared/node';
+import { toGlobalId } from '../../shared/global-id';
+
+/** The kinds of organiser, stored in organizer.kind. */
+export type OrganizerKind = 'MINISTRY' | 'INITIATIVE' | 'NETWORK';
+
+const TYPE_OF_KIND = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' } as const;
+
+/**
+ * Whoever runs events: ministries, cluster initiatives and networks share one table
+ * (single-table inheritance on `kind`), so an event's organisers are one join table with a
+ * real foreign key and one loader, whatever their kind.
+ */
+@Entity('organizer')
+@TableInheritance({ column: { type: 'varchar', name: 'kind', length: 16 } })
+@Index('idx_organizer_kind_sort', ['kind', 'nameSort'])
+@InterfaceType('Organizer', {
+  implements: Node,
+  description: 'Whoever runs events (Veranstalter): a ministry, a cluster initiative or a network.',
+  resolveType: (value: { graphqlType: string }) => value.graphqlType,
+})
+export abstract class Organizer implements Node {
+  @PrimaryGeneratedColumn({ name: 'id' })
+  pk!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: OrganizerKind;
+
+  @Column({ name: 'name_de', type: 'varchar', length: 300 })
+  nameDe!: string;
+
+  @Column({ name: 'name_fr', type: 'varchar', length: 300, nullable: true })
+  nameFr!: string | null;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 300, nullable: true })
+  nameEn!: string | null;
+
+  /** Folded German name: the order of lists and the key of name search. */
+  @Column({ name: 'name_sort', type: 'varchar', length: 300 })
+  nameSort!: string;
+
+  @Index('idx_organizer_region')
+  @Column({ name: 'region_code', type: 'varchar', length: 8, nullable: true })
+  regionCode!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Home page, an absolute http(s) URL.' })
+  website!: string | null;
+
+  /** True for filler records of the demo and synthetic datasets. */
+  @Column({ type: 'boolean', default: false })
+  synthetic!: boolean;
+
+  /** Global id (the Node interface's field). */
+  get id(): string {
+    return toGlobalId(TYPE_OF_KIND[this.kind], this.pk);
+  }
+
+  get graphqlType(): string {
+    return TYPE_OF_KIND[this.kind];
+  }
+}

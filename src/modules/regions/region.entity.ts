@@ -1,0 +1,41 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A NUTS region (or a country at level 0): the statistical regions of the EU and Switzerland. */
+@Entity('region')
+@ObjectType('Region', {
+  description: 'A NUTS region (Region): a country (level 0) or a NUTS level 1–3 region. A code\'s prefix is its parent.',
+  simpleResolvers: true,
+})
+export class Region {
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  @Field(() => String, { description: 'NUTS code, e.g. DE1 (Baden-Württemberg), DE139 (Lörrach), CH031, FRF12.' })
+  code!: string;
+
+  @Index('idx_region_parent')
+  @Column({ name: 'parent_code', type: 'varchar', length: 8, nullable: true })
+  parentCode!: string | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: '0 for a country, then the NUTS level 1–3.' })
+  level!: number;
+
+  @Column({ type: 'varchar', length: 2 })
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code: DE, CH or FR.' })
+  country!: string;
+
+  @Column({ name: 'name_de', type: 'varchar', length: 200 })
+  nameDe!: string;
+
+  @Column({ name: 'name_fr', type: 'varchar', length: 200, nullable: true })
+  nameFr!: string | null;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 200, nullable: true })
+  nameEn!: string | null;
+}
+
+/** The NUTS code of the level-`level` ancestor of `code` (its own prefix), or null when above it. */
+export function ancestorCode(code: string, level: number): string | null {
+  const length = level + 2;
+  return code.length >= length ? code.slice(0, length) : null;
+}

@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of the public contract; nothing else reaches a client. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
+  | 'RATE_LIMITED' | 'QUERY_TOO_COMPLEX' | 'GRAPHQL_VALIDATION_FAILED' | 'GRAPHQL_PARSE_FAILED'
+  | 'BAD_REQUEST' | 'OPERATION_RESOLUTION_FAILURE' | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED' | 'INTERNAL_SERVER_ERROR';
+
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+/** Input the caller can fix; `field` is the input path at fault, e.g. "first" or "filter.region". */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, field: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  }
+}
+
+/** The caller's role may not do or see this. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } });
+  }
+}
