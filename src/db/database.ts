@@ -4,12 +4,18 @@ import { databaseKindOf, type DatabaseKind } from './data-source';
 /** A statement parameter. */
 export type SqlValue = string | number | boolean | null;
 
+/** Something SQL can be sent to: the database, or one transaction of it. */
+export interface SqlExecutor {
+  readonly kind: DatabaseKind;
+  query<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
+}
+
 /**
  * The raw-SQL door services use for reads TypeORM's query builder makes slow or awkward
  * (keyset pages, windowed per-parent pages, GROUP BY). SQL is written once with `?`
  * placeholders and rewritten to `$n` for PostgreSQL.
  */
-export class Database {
+export class Database implements SqlExecutor {
   readonly kind: DatabaseKind;
   private readonly rewritten = new Map<string, string>();
 
@@ -22,6 +28,31 @@ export class Database {
   /** Rows of a SELECT. */
   async query<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     return (await this.dataSource.query(this.dialect(sql), params.map(toDriverValue))) as T[];
+  }
+
+  /**
+   * Runs fn in one transaction on one connection: committed when fn resolves, rolled back
+   * when it throws. Statements must go through the executor fn is given.
+   */
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const tx: SqlExecutor = {
+      kind: this.kind,
+      query: async <R>(sql: string, params: SqlValue[] = []) =>
+        (await runner.query(this.dialect(sql), params.map(toDriverValue))) as R[],
+    };
+    try {
+      const result = await fn(tx);
+      await runner.commitTransaction();
+      return result;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw err;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** `sql` with `?` placeholders in this database's dialect. */

@@ -51,3 +51,11 @@ export function languageFromAcceptHeader(header: string | undefined | null): Lan
   }
   return best;
 }
+
+/** The text in the field's `lang`, else the request's language, falling back to German. */
+export function localize(
+  lang: Language | null | undefined, requestLang: Language,
+  de: string | null, fr: string | null, en: string | null,
+): string | null {
+  return pick({ de, fr, en }, lang ?? requestLang);
+}

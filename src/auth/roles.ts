@@ -1,0 +1,29 @@
+import { EventStatus } from '../modules/events/event.enums';
+
+/** The roles of the contract; a request has exactly one. */
+export enum Role {
+  PUBLIC = 'public',
+  PARTNER = 'partner',
+  EDITOR = 'editor',
+  MODERATOR = 'moderator',
+  ADMIN = 'admin',
+}
+
+/** Who is asking: resolved once per request from the API key (none: public). */
+export interface Viewer {
+  role: Role;
+  /** The organiser an editor's key is bound to. */
+  organizerId: number | null;
+  /** The key's name, for the audit trail. */
+  keyName: string | null;
+}
+
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: Role.PUBLIC, organizerId: null, keyName: null });
+
+/** Statuses everyone may see. */
+export const PUBLIC_STATUSES: readonly EventStatus[] = [EventStatus.PUBLISHED, EventStatus.CANCELLED];
+
+/** True when the role sees events of every status of every organiser. */
+export function seesEverything(viewer: Viewer): boolean {
+  return viewer.role === Role.MODERATOR || viewer.role === Role.ADMIN;
+}

@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Language, localize } from '../../shared/i18n';
+import { LANG_ARG } from '../../shared/lang-arg';
+import type { RequestContext } from '../../server/context';
+import { Organizer } from '../organizers/organizer.entity';
+import { Patron } from '../patrons/patron.entity';
+import { EventListArgs, toEventList } from '../events/event.inputs';
+import { EventConnection } from '../events/event.types';
+import { Campaign } from './campaign.entity';
+
+@Resolver(() => Campaign)
+export class CampaignResolver {
+  @Query(() => Campaign, { nullable: true, description: 'A campaign by slug, e.g. clusterwoche-2017.' })
+  campaign(@Arg('slug', () => String, { description: 'The campaign\'s slug.' }) slug: string, @Ctx() ctx: RequestContext): Promise<Campaign | null> {
+    return ctx.loaders.campaignBySlug.load(slug);
+  }
+
+  @Query(() => [Campaign], { description: 'Every campaign, the latest first.' })
+  campaigns(@Ctx() ctx: RequestContext): Promise<Campaign[]> {
+    return ctx.services.campaigns.all();
+  }
+
+  @FieldResolver(() => String, { description: 'Name.' })
+  name(@Root() c: Campaign, @Arg('lang', () => Language, LANG_ARG) lang: Language | null, @Ctx() ctx: RequestContext): string {
+    return localize(lang, ctx.lang, c.nameDe, c.nameFr, c.nameEn) as string;
+  }
+
+  @FieldResolver(() => Organizer, { nullable: true, description: 'Who started it, e.g. the cluster unit of the WM BW.' })
+  initiator(@Root() c: Campaign, @Ctx() ctx: RequestContext): Promise<Organizer | null> | null {
+    return c.initiatorId === null ? null : ctx.loaders.organizerById.load(c.initiatorId);
+  }
+
+  @FieldResolver(() => [Patron], { description: 'Its patrons (Schirmherrschaft).' })
+  patrons(@Root() c: Campaign, @Ctx() ctx: RequestContext): Promise<Patron[]> {
+    return ctx.loaders.patronsByCampaign.load(c.pk);
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Its events.' })
+  async events(@Root() c: Campaign, @Args() args: EventListArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
+    const page = await ctx.loaders.eventPages.load({ scope: 'campaign', parentId: c.pk, args: toEventList(args) });
+    if (page instanceof Error) throw page;
+    return page;
+  }
+}

@@ -1,0 +1,165 @@
+import type { SqlValue } from '../../db/database';
+import { placeholders } from '../../db/database';
+import { BadUserInputError, ForbiddenError } from '../../shared/errors';
+import { keyOf } from '../../shared/global-id';
+import { decodeCursor, encodeCursor, type KeysetPosition } from '../../shared/pagination';
+import { PUBLIC_STATUSES, Role, seesEverything, type Viewer } from '../../auth/roles';
+import { EventOrder, EventStatus } from './event.enums';
+import type { EventFilter } from './event.inputs';
+import type { Event } from './event.entity';
+
+/** A WHERE clause as SQL fragments joined by AND, with its parameters in order. */
+export interface Conditions {
+  sql: string[];
+  params: SqlValue[];
+}
+
+/** What a filter needs looked up before it can become SQL (done by the service, batched). */
+export interface FilterLookups {
+  regionExists(code: string): Promise<boolean>;
+  campaignIdBySlug(slug: string): Promise<number | null>;
+}
+
+const NUTS_CODE = /^[A-Z]{2}[A-Z0-9]{0,3}$/;
+const DEFAULT_STATUSES = [EventStatus.PUBLISHED];
+
+/**
+ * The WHERE conditions of an EventFilter for a viewer, on the event alias `e`. Refuses
+ * malformed values (BAD_USER_INPUT with the field) and statuses the viewer may not ask for
+ * (FORBIDDEN). `field` prefixes error paths, e.g. "filter".
+ */
+export async function eventConditions(
+  viewer: Viewer, filter: EventFilter | null | undefined, lookups: FilterLookups, field = 'filter',
+): Promise<Conditions> {
+  const c: Conditions = { sql: [], params: [] };
+  visibility(viewer, filter?.statuses, c);
+  if (!filter) return c;
+
+  if (filter.region != null) {
+    const code = filter.region.trim().toUpperCase();
+    if (!NUTS_CODE.test(code) || !(await lookups.regionExists(code))) {
+      throw new BadUserInputError(`Unknown region "${filter.region}": expected a NUTS code such as DE1 or DE139.`, `${field}.region`);
+    }
+    const column = ['e.country', 'e.nuts1', 'e.nuts2', 'e.region_code'][code.length - 2];
+    c.sql.push(`${column} = ?`);
+    c.params.push(code);
+  }
+  if (filter.country != null) {
+    const country = filter.country.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(country)) {
+      throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code such as DE, got "${filter.country}".`, `${field}.country`);
+    }
+    c.sql.push('e.country = ?');
+    c.params.push(country);
+  }
+  if (filter.categories != null && filter.categories.length > 0) {
+    const categories = [...new Set(filter.categories)];
+    c.sql.push(`e.category IN (${placeholders(categories.length)})`);
+    c.params.push(...categories);
+  }
+  if (filter.campaign != null) {
+    const id = await lookups.campaignIdBySlug(filter.campaign.trim());
+    if (id === null) throw new BadUserInputError(`Unknown campaign "${filter.campaign}".`, `${field}.campaign`);
+    c.sql.push('e.campaign_id = ?');
+    c.params.push(id);
+  }
+  if (filter.organizer != null) {
+    const parsed = organizerKey(filter.organizer);
+    if (!parsed) throw new BadUserInputError('organizer is not the id of a ministry, initiative or network.', `${field}.organizer`);
+    c.sql.push('EXISTS (SELECT 1 FROM event_organizer fo JOIN organizer fz ON fz.id = fo.organizer_id WHERE fo.event_id = e.id AND fo.organizer_id = ? AND fz.kind = ?)');
+    c.params.push(parsed.key, parsed.kind);
+  }
+  if (filter.startsFrom != null) {
+    c.sql.push('e.starts_at >= ?');
+    c.params.push(instant(filter.startsFrom));
+  }
+  if (filter.startsBefore != null) {
+    c.sql.push('e.starts_at < ?');
+    c.params.push(instant(filter.startsBefore));
+  }
+  if (filter.updatedSince != null) {
+    c.sql.push('e.updated_at >= ?');
+    c.params.push(instant(filter.updatedSince));
+  }
+  if (filter.language != null) {
+    c.sql.push("(',' || e.languages || ',') LIKE ?");
+    c.params.push(`%,${filter.language},%`);
+  }
+  if (filter.text != null) {
+    throw new BadUserInputError('Full-text search (filter.text) is not available in this version.', `${field}.text`);
+  }
+  return c;
+}
+
+function instant(d: Date): number {
+  return d.getTime();
+}
+
+function organizerKey(id: string): { key: number; kind: string } | null {
+  for (const [type, kind] of [['Ministry', 'MINISTRY'], ['Initiative', 'INITIATIVE'], ['Network', 'NETWORK']] as const) {
+    const key = keyOf(id, type);
+    if (key !== null) return { key, kind };
+  }
+  return null;
+}
+
+/** Which statuses of whose events the viewer sees; asking for more is FORBIDDEN. */
+function visibility(viewer: Viewer, requested: EventStatus[] | null | undefined, c: Conditions): void {
+  const statuses = requested && requested.length > 0 ? [...new Set(requested)] : DEFAULT_STATUSES;
+  const hidden = statuses.filter((s) => !PUBLIC_STATUSES.includes(s));
+  if (hidden.length === 0 || seesEverything(viewer)) {
+    c.sql.push(`e.status IN (${placeholders(statuses.length)})`);
+    c.params.push(...statuses);
+    return;
+  }
+  if (viewer.role !== Role.EDITOR || viewer.organizerId === null) {
+    throw new ForbiddenError(`Your role may not see events with status ${hidden.join(', ')}.`);
+  }
+  const open = statuses.filter((s) => PUBLIC_STATUSES.includes(s));
+  const own = `(e.status IN (${placeholders(statuses.length)}) AND EXISTS (SELECT 1 FROM event_organizer vo WHERE vo.event_id = e.id AND vo.organizer_id = ?))`;
+  c.sql.push(open.length ? `(e.status IN (${placeholders(open.length)}) OR ${own})` : own);
+  c.params.push(...open, ...statuses, viewer.organizerId);
+}
+
+/** How an order sorts and pages: the ORDER BY and the keyset condition after a position. */
+interface OrderSpec {
+  column: string;
+  direction: 'ASC' | 'DESC';
+  valueOf(e: Event): string | number;
+}
+
+const ORDERS: Record<EventOrder, OrderSpec> = {
+  [EventOrder.START_ASC]: { column: 'starts_at', direction: 'ASC', valueOf: (e) => e.startsAt },
+  [EventOrder.START_DESC]: { column: 'starts_at', direction: 'DESC', valueOf: (e) => e.startsAt },
+  [EventOrder.UPDATED_DESC]: { column: 'updated_at', direction: 'DESC', valueOf: (e) => e.updatedAt },
+  [EventOrder.TITLE_ASC]: { column: 'title_sort', direction: 'ASC', valueOf: (e) => e.titleSort },
+};
+
+/** `ORDER BY` text for an order on alias `a` (ties broken by id in the same direction). */
+export function orderBy(order: EventOrder, a = 'e'): string {
+  const o = ORDERS[order];
+  return `${a}.${o.column} ${o.direction}, ${a}.id ${o.direction}`;
+}
+
+/** Adds the keyset condition "after this cursor" (a row-value comparison, index friendly). */
+export function addAfter(order: EventOrder, after: string | null | undefined, c: Conditions, field = 'after'): boolean {
+  if (after == null) return false;
+  const o = ORDERS[order];
+  const pos: KeysetPosition = decodeCursor(after, order, field);
+  if (typeof pos.value !== (o.column === 'title_sort' ? 'string' : 'number')) {
+    throw new BadUserInputError(`${field} is not a cursor of this list.`, field);
+  }
+  c.sql.push(`(e.${o.column}, e.id) ${o.direction === 'ASC' ? '>' : '<'} (?, ?)`);
+  c.params.push(pos.value, pos.id);
+  return true;
+}
+
+/** The cursor of an event in a list of the given order. */
+export function cursorOf(order: EventOrder, e: Event): string {
+  return encodeCursor(order, { value: ORDERS[order].valueOf(e), id: e.pk });
+}
+
+/** `WHERE …` (or nothing) for conditions. */
+export function where(c: Conditions): string {
+  return c.sql.length ? `WHERE ${c.sql.join(' AND ')}` : '';
+}

@@ -1,0 +1,174 @@
+import type { Database, SqlValue } from '../../db/database';
+import { placeholders } from '../../db/database';
+import { EntityReader } from '../../db/entity-reader';
+import { BadUserInputError } from '../../shared/errors';
+import { checkPageSize, pageInfoOf } from '../../shared/pagination';
+import type { RequestContext } from '../../server/context';
+import { Event } from './event.entity';
+import { ALL_CATEGORIES, EventCategory, EventOrder, EventStatus } from './event.enums';
+import type { EventFilter, EventList } from './event.inputs';
+import { addAfter, cursorOf, eventConditions, orderBy, where, type Conditions } from './event-query';
+import { once } from '../../shared/connection';
+import { EventCategoryGroup, EventConnection } from './event.types';
+
+/** Whose events a nested list holds: an organiser's (any kind) or a campaign's. */
+export type EventScope = 'organizer' | 'campaign';
+
+const SCOPE_SQL: Record<EventScope, { join: string; parent: string }> = {
+  organizer: { join: 'JOIN event_organizer p ON p.event_id = e.id', parent: 'p.organizer_id' },
+  campaign: { join: '', parent: 'e.campaign_id' },
+};
+
+const ALL_STATUSES = Object.values(EventStatus);
+
+/** Reads events: pages, per-parent pages, groups by category, point lookups. */
+export class EventService {
+  private readonly reader: EntityReader<Event>;
+
+  constructor(private readonly db: Database) {
+    this.reader = new EntityReader(db.dataSource, Event);
+  }
+
+  /** The WHERE conditions of a filter for the request's viewer (validated). */
+  conditions(ctx: RequestContext, filter: EventFilter | null | undefined): Promise<Conditions> {
+    return eventConditions(ctx.viewer, filter, {
+      regionExists: async (code) => (await ctx.loaders.regionByCode.load(code)) !== null,
+      campaignIdBySlug: async (slug) => (await ctx.loaders.campaignBySlug.load(slug))?.pk ?? null,
+    });
+  }
+
+  /** One page of the top-level event list. */
+  async page(ctx: RequestContext, args: EventList): Promise<EventConnection> {
+    const first = checkPageSize(args.first);
+    const filtered = await this.conditions(ctx, args.filter);
+    const paged: Conditions = { sql: [...filtered.sql], params: [...filtered.params] };
+    const hadCursor = addAfter(args.order, args.after, paged);
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('e')} FROM event e ${where(paged)} ORDER BY ${orderBy(args.order)} LIMIT ?`,
+      [...paged.params, first + 1],
+    );
+    return this.connection(rows.map((r) => this.reader.hydrate(r)), args, first, hadCursor,
+      once(() => this.count(filtered)));
+  }
+
+  /**
+   * Pages of several parents' events in one statement: a window function numbers each
+   * parent's events in list order and keeps the first `first + 1` of each.
+   */
+  async pagesByParent(
+    ctx: RequestContext, scope: EventScope, parentIds: readonly number[], args: EventList,
+    countOf: (parentId: number) => Promise<number>,
+  ): Promise<Map<number, EventConnection>> {
+    const first = checkPageSize(args.first);
+    const c = await this.conditions(ctx, args.filter);
+    const hadCursor = addAfter(args.order, args.after, c);
+    const s = SCOPE_SQL[scope];
+    const rows = await this.db.query(
+      `SELECT * FROM (SELECT ${this.reader.select('e')}, ${s.parent} AS "parentId",
+         ROW_NUMBER() OVER (PARTITION BY ${s.parent} ORDER BY ${orderBy(args.order)}) AS rn
+       FROM event e ${s.join}
+       WHERE ${s.parent} IN (${placeholders(parentIds.length)})${c.sql.length ? ` AND ${c.sql.join(' AND ')}` : ''}) t
+       WHERE t.rn <= ? ORDER BY t."parentId", t.rn`,
+      [...parentIds, ...c.params, first + 1],
+    );
+    const byParent = new Map<number, Event[]>();
+    for (const row of rows) {
+      const parentId = Number(row.parentId);
+      const list = byParent.get(parentId) ?? [];
+      list.push(this.reader.hydrate(row));
+      byParent.set(parentId, list);
+    }
+    return new Map(parentIds.map((id) => [
+      id, this.connection(byParent.get(id) ?? [], args, first, hadCursor, once(() => countOf(id))),
+    ]));
+  }
+
+  /** How many events of each parent match a filter, in one GROUP BY statement. */
+  async countsByParent(
+    ctx: RequestContext, scope: EventScope, parentIds: readonly number[], filter: EventFilter | null | undefined,
+  ): Promise<Map<number, number>> {
+    const c = await this.conditions(ctx, filter);
+    const s = SCOPE_SQL[scope];
+    const rows = await this.db.query<{ parentId: number; n: number }>(
+      `SELECT ${s.parent} AS "parentId", COUNT(*) AS n FROM event e ${s.join}
+       WHERE ${s.parent} IN (${placeholders(parentIds.length)})${c.sql.length ? ` AND ${c.sql.join(' AND ')}` : ''}
+       GROUP BY ${s.parent}`,
+      [...parentIds, ...c.params],
+    );
+    return new Map(rows.map((r) => [Number(r.parentId), Number(r.n)]));
+  }
+
+  /**
+   * One group per category with at least one match: the count of all matches (one GROUP BY)
+   * and the first `perCategory` events by start (one windowed statement), in category order.
+   */
+  async byCategory(ctx: RequestContext, filter: EventFilter | null | undefined, perCategory: number): Promise<EventCategoryGroup[]> {
+    if (!Number.isInteger(perCategory) || perCategory < 0 || perCategory > 100) {
+      throw new BadUserInputError(`eventsPerCategory must be between 0 and 100, got ${perCategory}.`, 'eventsPerCategory');
+    }
+    const c = await this.conditions(ctx, filter);
+    const counts = await this.db.query<{ category: EventCategory; n: number }>(
+      `SELECT e.category AS category, COUNT(*) AS n FROM event e ${where(c)} GROUP BY e.category`, c.params,
+    );
+    const events = new Map<string, Event[]>();
+    if (perCategory > 0 && counts.length > 0) {
+      const rows = await this.db.query(
+        `SELECT * FROM (SELECT ${this.reader.select('e')},
+           ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
+         FROM event e ${where(c)}) t WHERE t.rn <= ? ORDER BY t."category", t.rn`,
+        [...c.params, perCategory],
+      );
+      for (const row of rows) {
+        const e = this.reader.hydrate(row);
+        const list = events.get(e.category) ?? [];
+        list.push(e);
+        events.set(e.category, list);
+      }
+    }
+    const countOf = new Map(counts.map((r) => [r.category, Number(r.n)]));
+    return ALL_CATEGORIES.filter((cat) => (countOf.get(cat) ?? 0) > 0).map((category) =>
+      Object.assign(new EventCategoryGroup(), { category, count: countOf.get(category)!, events: events.get(category) ?? [] }));
+  }
+
+  /** Events by key that the viewer may read (any status it may see), unordered. */
+  async readableByIds(ctx: RequestContext, ids: readonly number[]): Promise<Event[]> {
+    return this.readable(ctx, `e.id IN (${placeholders(ids.length)})`, [...ids]);
+  }
+
+  /** Events by slug that the viewer may read. */
+  async readableBySlugs(ctx: RequestContext, slugs: readonly string[]): Promise<Event[]> {
+    return this.readable(ctx, `e.slug IN (${placeholders(slugs.length)})`, [...slugs]);
+  }
+
+  private async readable(ctx: RequestContext, condition: string, params: SqlValue[]): Promise<Event[]> {
+    const c = await eventConditions(ctx.viewer, { statuses: this.readableStatuses(ctx) }, NO_LOOKUPS);
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('e')} FROM event e WHERE ${condition} AND ${c.sql.join(' AND ')}`,
+      [...params, ...c.params],
+    );
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  private readableStatuses(ctx: RequestContext): EventStatus[] {
+    return ctx.viewer.role === 'public' || ctx.viewer.role === 'partner'
+      ? [EventStatus.PUBLISHED, EventStatus.CANCELLED]
+      : ALL_STATUSES;
+  }
+
+  private async count(c: Conditions): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM event e ${where(c)}`, c.params);
+    return Number(row.n);
+  }
+
+  private connection(
+    rows: Event[], args: EventList, first: number, hadCursor: boolean, count: () => Promise<number>,
+  ): EventConnection {
+    const { items, pageInfo } = pageInfoOf(rows, first, hadCursor, (e) => cursorOf(args.order, e));
+    return new EventConnection(items, (e) => cursorOf(args.order, e), pageInfo, count);
+  }
+}
+
+const NO_LOOKUPS = {
+  regionExists: async () => true,
+  campaignIdBySlug: async () => null,
+};

@@ -1,0 +1,107 @@
+import type { Database } from '../../db/database';
+import { placeholders } from '../../db/database';
+import { EntityReader } from '../../db/entity-reader';
+import { Organizer, type OrganizerKind } from './organizer.entity';
+import { Contact } from './contact.entity';
+
+/** Reads organisers of every kind and their contacts; the relations are batched by key. */
+export class OrganizerService {
+  readonly reader: EntityReader<Organizer>;
+  private readonly contacts: EntityReader<Contact>;
+
+  constructor(private readonly db: Database) {
+    this.reader = new EntityReader(db.dataSource, Organizer);
+    this.contacts = new EntityReader(db.dataSource, Contact);
+  }
+
+  async byIds(ids: readonly number[]): Promise<Organizer[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('o')} FROM organizer o WHERE o.id IN (${placeholders(ids.length)})`, [...ids]);
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  /** The organisers of events, in each event's order. */
+  async byEvents(eventIds: readonly number[]): Promise<{ key: number; value: Organizer }[]> {
+    const rows = await this.db.query(
+      `SELECT eo.event_id AS "eventId", ${this.reader.select('o')}
+       FROM event_organizer eo JOIN organizer o ON o.id = eo.organizer_id
+       WHERE eo.event_id IN (${placeholders(eventIds.length)}) ORDER BY eo.event_id, eo.position, o.id`,
+      [...eventIds],
+    );
+    return rows.map((r) => ({ key: Number(r.eventId), value: this.reader.hydrate(r) }));
+  }
+
+  /** The contacts of organisers, in their order. */
+  async contactsOf(organizerIds: readonly number[]): Promise<{ key: number; value: Contact }[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.contacts.select('c')} FROM contact c
+       WHERE c.organizer_id IN (${placeholders(organizerIds.length)}) ORDER BY c.organizer_id, c.position, c.id`,
+      [...organizerIds],
+    );
+    return rows.map((r) => {
+      const c = this.contacts.hydrate(r);
+      return { key: c.organizerId, value: c };
+    });
+  }
+
+  /** All organisers of a kind, ordered by name (small lists: ministries). */
+  async allOfKind(kind: OrganizerKind, where = '', params: (string | number)[] = []): Promise<Organizer[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('o')} FROM organizer o WHERE o.kind = ?${where ? ` AND ${where}` : ''}
+       ORDER BY o.name_sort, o.id`,
+      [kind, ...params],
+    );
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  /**
+   * A keyset page of organisers of a kind ordered by name, plus the count when asked.
+   * `conditions` are extra SQL on alias o.
+   */
+  async pageOfKind(
+    kind: OrganizerKind, conditions: string[], params: (string | number)[], first: number,
+    after: { value: string; id: number } | null,
+  ): Promise<Organizer[]> {
+    const c = ['o.kind = ?', ...conditions];
+    const p: (string | number)[] = [kind, ...params];
+    if (after) {
+      c.push('(o.name_sort, o.id) > (?, ?)');
+      p.push(after.value, after.id);
+    }
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('o')} FROM organizer o WHERE ${c.join(' AND ')} ORDER BY o.name_sort, o.id LIMIT ?`,
+      [...p, first + 1],
+    );
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  async countOfKind(kind: OrganizerKind, conditions: string[], params: (string | number)[]): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM organizer o WHERE ${['o.kind = ?', ...conditions].join(' AND ')}`, [kind, ...params]);
+    return Number(row.n);
+  }
+
+  /** Rows of a link table joined to organisers: `keyColumn` groups, `valueColumn` points at the organiser. */
+  async linked(table: string, keyColumn: string, valueColumn: string, keys: readonly number[]): Promise<{ key: number; value: Organizer }[]> {
+    const rows = await this.db.query(
+      `SELECT l.${keyColumn} AS "linkKey", ${this.reader.select('o')}
+       FROM ${table} l JOIN organizer o ON o.id = l.${valueColumn}
+       WHERE l.${keyColumn} IN (${placeholders(keys.length)}) ORDER BY l.${keyColumn}, o.name_sort, o.id`,
+      [...keys],
+    );
+    return rows.map((r) => ({ key: Number(r.linkKey), value: this.reader.hydrate(r) }));
+  }
+
+  /** Partners of networks: the pair is stored once, so read both directions in one statement. */
+  async partnersOf(networkIds: readonly number[]): Promise<{ key: number; value: Organizer }[]> {
+    const list = placeholders(networkIds.length);
+    const rows = await this.db.query(
+      `SELECT l.k AS "linkKey", ${this.reader.select('o')} FROM (
+         SELECT network_id AS k, partner_id AS v FROM network_partner WHERE network_id IN (${list})
+         UNION SELECT partner_id AS k, network_id AS v FROM network_partner WHERE partner_id IN (${list})
+       ) l JOIN organizer o ON o.id = l.v ORDER BY l.k, o.name_sort, o.id`,
+      [...networkIds, ...networkIds],
+    );
+    return rows.map((r) => ({ key: Number(r.linkKey), value: this.reader.hydrate(r) }));
+  }
+}

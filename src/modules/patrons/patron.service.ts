@@ -1,0 +1,47 @@
+import type { Database } from '../../db/database';
+import { placeholders } from '../../db/database';
+import { EntityReader } from '../../db/entity-reader';
+import { Patron } from './patron.entity';
+
+/** Reads patrons and the patrons of events, campaigns and ministries. */
+export class PatronService {
+  private readonly reader: EntityReader<Patron>;
+
+  constructor(private readonly db: Database) {
+    this.reader = new EntityReader(db.dataSource, Patron);
+  }
+
+  async all(): Promise<Patron[]> {
+    const rows = await this.db.query(`SELECT ${this.reader.select('p')} FROM patron p ORDER BY p.id`);
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  async byIds(ids: readonly number[]): Promise<Patron[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('p')} FROM patron p WHERE p.id IN (${placeholders(ids.length)})`, [...ids]);
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  /** Patrons through a link table (event_patron, campaign_patron), in the link's order. */
+  async linked(table: 'event_patron' | 'campaign_patron', keyColumn: string, keys: readonly number[]): Promise<{ key: number; value: Patron }[]> {
+    const rows = await this.db.query(
+      `SELECT l.${keyColumn} AS "linkKey", ${this.reader.select('p')}
+       FROM ${table} l JOIN patron p ON p.id = l.patron_id
+       WHERE l.${keyColumn} IN (${placeholders(keys.length)}) ORDER BY l.${keyColumn}, l.position, p.id`,
+      [...keys],
+    );
+    return rows.map((r) => ({ key: Number(r.linkKey), value: this.reader.hydrate(r) }));
+  }
+
+  async byMinistries(ministryIds: readonly number[]): Promise<{ key: number; value: Patron }[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('p')} FROM patron p
+       WHERE p.ministry_id IN (${placeholders(ministryIds.length)}) ORDER BY p.ministry_id, p.id`,
+      [...ministryIds],
+    );
+    return rows.map((r) => {
+      const p = this.reader.hydrate(r);
+      return { key: p.ministryId as number, value: p };
+    });
+  }
+}

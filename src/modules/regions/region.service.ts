@@ -1,0 +1,37 @@
+import type { Database } from '../../db/database';
+import { placeholders } from '../../db/database';
+import { EntityReader } from '../../db/entity-reader';
+import { Region } from './region.entity';
+
+/** Reads the NUTS tree. */
+export class RegionService {
+  private readonly reader: EntityReader<Region>;
+
+  constructor(private readonly db: Database) {
+    this.reader = new EntityReader(db.dataSource, Region);
+  }
+
+  async byCodes(codes: readonly string[]): Promise<Region[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('r')} FROM region r WHERE r.code IN (${placeholders(codes.length)})`, [...codes]);
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+
+  /** Children of regions, by code. */
+  async childrenOf(codes: readonly string[]): Promise<{ key: string; value: Region }[]> {
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('r')} FROM region r WHERE r.parent_code IN (${placeholders(codes.length)}) ORDER BY r.code`,
+      [...codes],
+    );
+    return rows.map((row) => {
+      const r = this.reader.hydrate(row);
+      return { key: r.parentCode as string, value: r };
+    });
+  }
+
+  /** The countries (level 0). */
+  async countries(): Promise<Region[]> {
+    const rows = await this.db.query(`SELECT ${this.reader.select('r')} FROM region r WHERE r.level = 0 ORDER BY r.code`);
+    return rows.map((r) => this.reader.hydrate(r));
+  }
+}

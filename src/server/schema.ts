@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { NodeResolver } from './node.resolver';
+import { EventResolver } from '../modules/events/event.resolver';
+import { OrganizerResolver } from '../modules/organizers/organizer.resolver';
+import { ContactResolver } from '../modules/organizers/contact.resolver';
+import { MinistryResolver } from '../modules/ministries/ministry.resolver';
+import { InitiativeResolver } from '../modules/initiatives/initiative.resolver';
+import { NetworkResolver } from '../modules/networks/network.resolver';
+import { PatronResolver } from '../modules/patrons/patron.resolver';
+import { CampaignResolver } from '../modules/campaigns/campaign.resolver';
+import { RegionResolver } from '../modules/regions/region.resolver';
+import { Ministry } from '../modules/ministries/ministry.entity';
+import { Initiative } from '../modules/initiatives/initiative.entity';
+import { Network } from '../modules/networks/network.entity';
+import { JSONScalar } from '../shared/scalars';
+
+let built: GraphQLSchema | undefined;
+
+/** The executable schema from every module's resolvers (built once per process). */
+export function buildGatewaySchema(): GraphQLSchema {
+  built ??= buildSchemaSync({
+    resolvers: [
+      NodeResolver, EventResolver, OrganizerResolver, ContactResolver, MinistryResolver,
+      InitiativeResolver, NetworkResolver, PatronResolver, CampaignResolver, RegionResolver,
+    ],
+    orphanedTypes: [Ministry, Initiative, Network],
+    scalarsMap: [{ type: Object, scalar: JSONScalar }],
+    validate: false,
+  });
+  return built;
+}
+
+/** The schema as SDL, sorted so the checked-in file only changes when the schema does. */
+export function printGatewaySchema(): string {
+  return printSchema(lexicographicSortSchema(buildGatewaySchema()));
+}
