@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { NodeResolver } from './node.resolver';
 import { EventResolver } from '../modules/events/event.resolver';
+import { EventStatsResolver } from '../modules/events/event-stats.resolver';
 import { OrganizerResolver } from '../modules/organizers/organizer.resolver';
 import { ContactResolver } from '../modules/organizers/contact.resolver';
 import { MinistryResolver } from '../modules/ministries/ministry.resolver';
@@ -22,13 +23,16 @@ let built: GraphQLSchema | undefined;
 export function buildGatewaySchema(): GraphQLSchema {
   built ??= buildSchemaSync({
     resolvers: [
-      NodeResolver, EventResolver, OrganizerResolver, ContactResolver, MinistryResolver,
+      NodeResolver, EventResolver, EventStatsResolver, OrganizerResolver, ContactResolver, MinistryResolver,
       InitiativeResolver, NetworkResolver, PatronResolver, CampaignResolver, RegionResolver,
     ],
     orphanedTypes: [Ministry, Initiative, Network],
     scalarsMap: [{ type: Object, scalar: JSONScalar }],
     validate: false,
   });
+  const query = built.getQueryType();
+  // type-graphql has no option for the root types' descriptions.
+  if (query) query.description = 'The read side of the cluster graph: events, organisers, campaigns, patrons and regions.';
   return built;
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { EventService } from '../modules/events/event.service';
+import { EventStatsService } from '../modules/events/event-stats.service';
 import { OrganizerService } from '../modules/organizers/organizer.service';
 import { PatronService } from '../modules/patrons/patron.service';
 import { CampaignService } from '../modules/campaigns/campaign.service';
@@ -10,6 +11,7 @@ export function createServices(db: Database) {
   return {
     db,
     events: new EventService(db),
+    eventStats: new EventStatsService(db),
     organizers: new OrganizerService(db),
     patrons: new PatronService(db),
     campaigns: new CampaignService(db),

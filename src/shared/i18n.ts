@@ -10,6 +10,11 @@ export enum Language {
 registerEnumType(Language, {
   name: 'Language',
   description: 'A language texts can be asked for and events can be held in.',
+  valuesConfig: {
+    DE: { description: 'German (Deutsch); every text exists in it.' },
+    FR: { description: 'French (français).' },
+    EN: { description: 'English.' },
+  },
 });
 
 /** A text stored per language; German always present, the others optional. */

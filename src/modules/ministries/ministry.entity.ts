@@ -10,6 +10,10 @@ export enum GovernmentLevel {
 registerEnumType(GovernmentLevel, {
   name: 'GovernmentLevel',
   description: 'Federal (Bund) or state (Land) government.',
+  valuesConfig: {
+    FEDERAL: { description: 'Federal government (Bund).' },
+    STATE: { description: 'A state government (Land), e.g. Baden-Württemberg.' },
+  },
 });
 
 /** A federal or state ministry (Ministerium), e.g. BMWi or the WM BW. */

@@ -12,6 +12,12 @@ export enum NetworkScope {
 registerEnumType(NetworkScope, {
   name: 'NetworkScope',
   description: 'How far a network reaches: regional, state-wide (landesweit), national or across borders.',
+  valuesConfig: {
+    REGIONAL: { description: 'One region.' },
+    STATEWIDE: { description: 'A whole state (landesweit), e.g. Leichtbau BW.' },
+    NATIONAL: { description: 'All of Germany.' },
+    CROSS_BORDER: { description: 'Across national borders, e.g. with Nordwestschweiz and Alsace.' },
+  },
 });
 
 /** A network (Netzwerk): state-wide like Leichtbau BW, or cross-border like connect Dreiländereck. */

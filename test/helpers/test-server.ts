@@ -1,0 +1,46 @@
+import { loadConfig, type Config } from '../../src/config';
+import { openDatabase } from '../../src/db/open';
+import type { Database } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { startGateway, type Gateway } from '../../src/server/app';
+import { ensureDemoData } from '../../src/demo-data/seed-state';
+import { createScratchDatabase, type ScratchDatabase } from './test-database';
+
+/** A real gateway on a real, fresh database, listening on a free local port. */
+export interface TestServer {
+  url: string;
+  db: Database;
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Load the demo data (default true). */
+  demo?: boolean;
+  /** Environment overrides, as the process would see them. */
+  env?: Record<string, string>;
+  /** Runs against the database before the server starts (e.g. to seed more data). */
+  prepare?: (db: Database) => Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const scratch: ScratchDatabase = await createScratchDatabase();
+  const config: Config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', EXPOSE_QUERY_STATS: 'true',
+    ...options.env,
+  });
+  const db = await openDatabase(config.databaseUrl, { poolSize: 4 });
+  if (options.demo !== false) await ensureDemoData(db);
+  if (options.prepare) await options.prepare(db);
+  const gateway = await startGateway(config, db, createLogger('silent'));
+  return {
+    url: gateway.url,
+    db,
+    gateway,
+    close: async () => {
+      await gateway.close();
+      await db.dataSource.destroy();
+      await scratch.drop();
+    },
+  };
+}
