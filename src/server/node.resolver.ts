@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../shared/node';
 import { fromGlobalId } from '../shared/global-id';
+import { BadUserInputError } from '../shared/errors';
+import { MAX_PAGE_SIZE } from '../shared/pagination';
 import type { RequestContext } from './context';
 
 const ORGANIZER_KIND = { Ministry: 'MINISTRY', Initiative: 'INITIATIVE', Network: 'NETWORK' } as const;
