@@ -1,0 +1,86 @@
+import { placeholders, type SqlExecutor, type SqlValue } from '../db/database';
+
+// PostgreSQL takes at most 65,535 parameters per statement and SQLite 32,766; staying
+// below 30,000 fits both with room. More than ~500 rows per statement buys no speed on
+// either engine, only longer SQL text to parse.
+const MAX_PARAMS = 29_999;
+const MAX_ROWS = 500;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Inserts rows into table with multi-row INSERTs, each under 30,000 parameters and at most
+ * 500 rows. Every row must have one value per column, in the order of columns. Table and
+ * column names are spliced into the SQL, so they must be plain lower-case identifiers.
+ * Runs on whatever tx is: pass a transaction to make the whole batch atomic.
+ */
+export async function insertRows(
+  tx: SqlExecutor,
+  table: string,
+  columns: string[],
+  rows: SqlValue[][],
+): Promise<void> {
+  assertIdentifier(table);
+  columns.forEach(assertIdentifier);
+  if (columns.length === 0) throw new Error(`insertRows(${table}): no columns`);
+  if (rows.length === 0) return;
+
+  const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
+  const head = `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+  const tuple = `(${placeholders(columns.length)})`;
+  // Full chunks share one SQL text, so the statement caches see few distinct statements.
+  let fullSql: string | undefined;
+
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const params: SqlValue[] = [];
+    for (const row of chunk) {
+      if (row.length !== columns.length) {
+        throw new Error(`insertRows(${table}): a row has ${row.length} values for ${columns.length} columns`);
+      }
+      for (const value of row) params.push(value);
+    }
+    let sql: string;
+    if (chunk.length === perStatement) {
+      fullSql ??= head + new Array(perStatement).fill(tuple).join(', ');
+      sql = fullSql;
+    } else {
+      sql = head + new Array(chunk.length).fill(tuple).join(', ');
+    }
+    await tx.query(sql, params);
+  }
+}
+
+/**
+ * After rows were inserted with explicit ids: on PostgreSQL, moves each table's id sequence
+ * past the largest id so later inserts without an id do not collide; SQLite needs nothing
+ * (its rowid allocation already looks at the largest id).
+ */
+export async function resetSequences(tx: SqlExecutor, tables: string[]): Promise<void> {
+  if (tx.kind !== 'postgres') return;
+  for (const table of tables) {
+    assertIdentifier(table);
+    // is_called = false makes the next nextval() return exactly MAX(id) + 1, and the
+    // COALESCE keeps an empty table valid (next id 1).
+    await tx.query(
+      `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`,
+    );
+  }
+}
+
+/**
+ * The first of count fresh ids for table, for rows written with explicit ids inside tx.
+ * On PostgreSQL the table is locked against other writers until tx ends (reads go on), so
+ * nobody takes an id from the sequence between this MAX(id) and resetSequences; on SQLite
+ * the transaction's write lock does the same.
+ */
+export async function allocateIds(tx: SqlExecutor, table: string): Promise<number> {
+  assertIdentifier(table);
+  if (tx.kind === 'postgres') await tx.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+  const [row] = await tx.query<{ max: number | string }>(`SELECT COALESCE(MAX(id), 0) AS max FROM ${table}`);
+  return Number(row.max) + 1;
+}
+
+function assertIdentifier(name: string): void {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${JSON.stringify(name)}`);
+}

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError, type Config } from './config';
+import { openDatabase } from './db/open';
+import type { Database } from './db/database';
+import { createLogger, type Logger } from './logger';
+import { startGateway } from './server/app';
+import { ensureDemoData } from './demo-data/seed-state';
+import { seedSynthetic } from './demo-data/synthetic';
+
+const USAGE = `usage: clustergraph <command> [options]
+
+commands:
+  serve                      migrate, load the demo data into a never-seeded database, serve HTTP
+  migrate                    apply pending migrations (and load the demo data if never seeded)
+  seed                       load the demo data (the Clusterwoche 2017) if never seeded
+  seed --synthetic --events N [--seed S]
+                             add N deterministic synthetic events (same S, same data)
+
+environment: PORT, HOST, DATABASE_URL, LOG_LEVEL, EXPOSE_QUERY_STATS, DEBUG_ERRORS, … (README)`;
+
+/** Opens the configured database the way every command does: migrations, then demo data. */
+async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
+  const db = await openDatabase(config.databaseUrl);
+  if (await ensureDemoData(db)) logger.info('loaded the demo data (Clusterwoche 2017)');
+  return db;
+}
+
+async function serve(config: Config, logger: Logger): Promise<void> {
+  const db = await prepareDatabase(config, logger);
+  const gateway = await startGateway(config, db, logger);
+  logger.info({ url: `${gateway.url}/graphql` }, 'clustergraph is serving');
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await gateway.close();
+    await db.dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+async function seed(config: Config, logger: Logger, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { synthetic: { type: 'boolean' }, events: { type: 'string' }, seed: { type: 'string' } },
+    strict: true,
+  });
+  const db = await prepareDatabase(config, logger);
+  try {
+    if (!values.synthetic) return;
+    const events = Number(values.events ?? '');
+    const seedValue = Number(values.seed ?? '1');
+    if (!Number.isInteger(events) || events < 1) throw new UsageError('--events must be a positive whole number');
+    if (!Number.isInteger(seedValue)) throw new UsageError('--seed must be a whole number');
+    const result = await seedSynthetic(db, { events, seed: seedValue });
+    process.stdout.write(`seeded ${result.events} synthetic events and ${result.organizers} organisers (seed ${seedValue}) in ${(result.ms / 1000).toFixed(1)} s\n`);
+  } finally {
+    await db.dataSource.destroy();
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case 'serve':
+      return serve(config, logger);
+    case 'migrate': {
+      const db = await prepareDatabase(config, logger);
+      await db.dataSource.destroy();
+      process.stdout.write('migrations applied\n');
+      return;
+    }
+    case 'seed':
+      return seed(config, logger, rest);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof UsageError) {
+    process.stderr.write(`clustergraph: ${err.message}\n${err instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    process.exit(2);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`clustergraph: ${message}\n`);
+  process.exit(1);
+});
