@@ -63,12 +63,14 @@ export class EventService {
     const c = await this.conditions(ctx, args.filter);
     const hadCursor = addAfter(args.order, args.after, c);
     const s = SCOPE_SQL[scope];
+    // The window runs over keys only; full rows are read for the survivors alone.
     const rows = await this.db.query(
-      `SELECT * FROM (SELECT ${this.reader.select('e')}, ${s.parent} AS "parentId",
-         ROW_NUMBER() OVER (PARTITION BY ${s.parent} ORDER BY ${orderBy(args.order)}) AS rn
-       FROM event e ${s.join}
-       WHERE ${s.parent} IN (${placeholders(parentIds.length)})${c.sql.length ? ` AND ${c.sql.join(' AND ')}` : ''}) t
-       WHERE t.rn <= ? ORDER BY t."parentId", t.rn`,
+      `SELECT ${this.reader.select('e')}, t."parentId" FROM (
+         SELECT e.id AS id, ${s.parent} AS "parentId",
+           ROW_NUMBER() OVER (PARTITION BY ${s.parent} ORDER BY ${orderBy(args.order)}) AS rn
+         FROM event e ${s.join}
+         WHERE ${s.parent} IN (${placeholders(parentIds.length)})${c.sql.length ? ` AND ${c.sql.join(' AND ')}` : ''}
+       ) t JOIN event e ON e.id = t.id WHERE t.rn <= ? ORDER BY t."parentId", t.rn`,
       [...parentIds, ...c.params, first + 1],
     );
     const byParent = new Map<number, Event[]>();
@@ -113,9 +115,10 @@ export class EventService {
     const events = new Map<string, Event[]>();
     if (perCategory > 0 && counts.length > 0) {
       const rows = await this.db.query(
-        `SELECT * FROM (SELECT ${this.reader.select('e')},
-           ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
-         FROM event e ${where(c)}) t WHERE t.rn <= ? ORDER BY t."category", t.rn`,
+        `SELECT ${this.reader.select('e')} FROM (
+           SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
+           FROM event e ${where(c)}
+         ) t JOIN event e ON e.id = t.id WHERE t.rn <= ? ORDER BY e.category, t.rn`,
         [...c.params, perCategory],
       );
       for (const row of rows) {
