@@ -1,21 +1,18 @@
 import { manyByKey, oneByKey } from '../../shared/loaders';
 import type { OrganizerService } from './organizer.service';
 
-/** Per-request loaders of organisers and what hangs off every kind of them. */
+/**
+ * Per-request loaders of organisers and what hangs off every kind of them. Lists do not
+ * prime organizerById: which batch finishes first differs between runs on PostgreSQL, and
+ * a statement count that depends on it would make `extensions.stats` flicker.
+ */
 export function createOrganizerLoaders(service: OrganizerService) {
-  const organizerById = oneByKey((ids: readonly number[]) => service.byIds(ids), (o) => o.pk);
-  const prime = <T extends { value: { pk: number } }>(rows: T[]): T[] => {
-    for (const r of rows) organizerById.prime(r.value.pk, r.value as never);
-    return rows;
-  };
   return {
-    organizerById,
-    organizersByEvent: manyByKey(async (eventIds: readonly number[]) => prime(await service.byEvents(eventIds))),
+    organizerById: oneByKey((ids: readonly number[]) => service.byIds(ids), (o) => o.pk),
+    organizersByEvent: manyByKey((eventIds: readonly number[]) => service.byEvents(eventIds)),
     contactsByOrganizer: manyByKey((ids: readonly number[]) => service.contactsOf(ids)),
-    membersByNetwork: manyByKey(async (ids: readonly number[]) =>
-      prime(await service.linked('network_member', 'network_id', 'initiative_id', ids))),
-    networksByInitiative: manyByKey(async (ids: readonly number[]) =>
-      prime(await service.linked('network_member', 'initiative_id', 'network_id', ids))),
-    partnersByNetwork: manyByKey(async (ids: readonly number[]) => prime(await service.partnersOf(ids))),
+    membersByNetwork: manyByKey((ids: readonly number[]) => service.linked('network_member', 'network_id', 'initiative_id', ids)),
+    networksByInitiative: manyByKey((ids: readonly number[]) => service.linked('network_member', 'initiative_id', 'network_id', ids)),
+    partnersByNetwork: manyByKey((ids: readonly number[]) => service.partnersOf(ids)),
   };
 }
