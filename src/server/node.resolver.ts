@@ -34,6 +34,9 @@ export class NodeResolver {
 
   @Query(() => [Node], { nullable: 'items', description: 'Several objects by global id, in the order asked; null where `node` would be null.' })
   nodes(@Arg('ids', () => [ID], { description: 'Global ids (at most 100).' }) ids: string[], @Ctx() ctx: RequestContext): Promise<(Node | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(`nodes takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}.`, 'ids');
+    }
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }
 }
