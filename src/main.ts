@@ -41,11 +41,16 @@ async function serve(config: Config, logger: Logger): Promise<void> {
 }
 
 async function seed(config: Config, logger: Logger, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { synthetic: { type: 'boolean' }, events: { type: 'string' }, seed: { type: 'string' } },
-    strict: true,
-  });
+  let values: { synthetic?: boolean; events?: string; seed?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { synthetic: { type: 'boolean' }, events: { type: 'string' }, seed: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const db = await prepareDatabase(config, logger);
   try {
     if (!values.synthetic) return;

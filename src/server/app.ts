@@ -31,6 +31,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     schema: buildGatewaySchema(),
     csrfPrevention: false, // bearer keys only, no cookies: GET /graphql?query=… must work bare
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // main.ts shuts down in order: HTTP, Apollo, database
     introspection: true,
     includeStacktraceInErrorResponses: config.debugErrors,
     formatError: createErrorFormatter(logger, config.debugErrors),

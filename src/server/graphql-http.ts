@@ -26,7 +26,7 @@ export async function handleGraphQL(
     try {
       raw = await readBody(req, MAX_BODY_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLargeError) return sendError(res, 413, 'BAD_REQUEST', 'Request body is too large.');
+      if (err instanceof BodyTooLargeError) return sendError(res, 413, 'BAD_REQUEST', 'Request body is too large.', { connection: 'close' });
       throw err;
     }
     const type = headers.get('content-type') ?? '';
