@@ -9,6 +9,7 @@ import { DateScalar } from '../../shared/scalars';
 @ObjectType('Campaign', {
   implements: Node,
   description: 'A campaign (Aktionswoche) events run under, e.g. the Bundesweite Clusterwoche 2017.',
+  simpleResolvers: true,
 })
 export class Campaign implements Node {
   @PrimaryGeneratedColumn({ name: 'id' })

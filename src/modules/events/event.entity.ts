@@ -23,6 +23,7 @@ import { EventCategory, EventStatus } from './event.enums';
 @ObjectType('Event', {
   implements: Node,
   description: 'An event (Veranstaltung) of the cluster landscape.',
+  simpleResolvers: true,
 })
 export class Event implements Node {
   @PrimaryGeneratedColumn({ name: 'id' })

@@ -8,6 +8,7 @@ import { Organizer } from '../organizers/organizer.entity';
 @ObjectType('Initiative', {
   implements: [Node, Organizer],
   description: 'A cluster initiative (Cluster-Initiative): a regional cluster management and its members.',
+  simpleResolvers: true,
 })
 export class Initiative extends Organizer {
   /** Topics, stored as a JSON array of strings. */

@@ -21,6 +21,7 @@ registerEnumType(GovernmentLevel, {
 @ObjectType('Ministry', {
   implements: [Node, Organizer],
   description: 'A federal or state ministry (Ministerium), e.g. BMWi or the Wirtschaftsministerium Baden-Württemberg.',
+  simpleResolvers: true,
 })
 export class Ministry extends Organizer {
   @Column({ name: 'short_name', type: 'varchar', length: 40, nullable: true })

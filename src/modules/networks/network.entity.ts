@@ -25,6 +25,7 @@ registerEnumType(NetworkScope, {
 @ObjectType('Network', {
   implements: [Node, Organizer],
   description: 'A network (Netzwerk), e.g. the state-wide Leichtbau BW or the cross-border connect Dreiländereck.',
+  simpleResolvers: true,
 })
 export class Network extends Organizer {
   @Column({ type: 'varchar', length: 16, nullable: true })

@@ -8,6 +8,7 @@ import { toGlobalId } from '../../shared/global-id';
 @ObjectType('Patron', {
   implements: Node,
   description: 'A patron (Schirmherr/Schirmherrin) of campaigns and events, e.g. a federal minister.',
+  simpleResolvers: true,
 })
 export class Patron implements Node {
   @PrimaryGeneratedColumn({ name: 'id' })
