@@ -14,7 +14,7 @@ const int = (name: string, isNullable = false, dflt?: number): TableColumnOption
 });
 const ms = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable });
 const text = (name: string, isNullable = true): TableColumnOptions => ({ name, type: 'text', isNullable });
-const flag = (name: string): TableColumnOptions => ({ name, type: 'boolean', default: false });
+const flag = (name: string): TableColumnOptions => ({ name, type: 'boolean' });
 const fk = (columnNames: string[], table: string, onDelete: 'CASCADE' | 'SET NULL' | 'RESTRICT' = 'RESTRICT', referencedColumnNames = ['id']) => ({
   columnNames, referencedTableName: table, referencedColumnNames, onDelete,
 });
@@ -50,7 +50,11 @@ export class CreateClusterGraph1764000000000 implements MigrationInterface {
         str('short_name', 40, true), str('level', 16, true), text('topics'), str('scope', 16, true), text('countries'),
       ],
       foreignKeys: [fk(['region_code'], 'region', 'RESTRICT', ['code'])],
-      indices: [idx('idx_organizer_kind_sort', ['kind', 'name_sort']), idx('idx_organizer_region', ['region_code'])],
+      // The unnamed index on kind is the one TypeORM keeps on every inheritance discriminator.
+      indices: [
+        idx('idx_organizer_kind_sort', ['kind', 'name_sort']), idx('idx_organizer_region', ['region_code']),
+        new TableIndex({ columnNames: ['kind'] }),
+      ],
     }));
 
     await q.createTable(new Table({

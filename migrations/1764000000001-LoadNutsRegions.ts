@@ -25,6 +25,7 @@ export class LoadNutsRegions1764000000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DELETE FROM region');
+    // Children first: SQLite checks the parent foreign key row by row.
+    for (const level of [3, 2, 1, 0]) await q.query(`DELETE FROM region WHERE level = ${level}`);
   }
 }

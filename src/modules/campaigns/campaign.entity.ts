@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar } from '../../shared/scalars';
+import { Organizer } from '../organizers/organizer.entity';
 
 /** A campaign events run under, e.g. the nationwide Clusterwoche 2017. */
 @Entity('campaign')
@@ -38,6 +39,7 @@ export class Campaign implements Node {
   endsOn!: string;
 
   @Index('idx_campaign_initiator')
+  @ForeignKey(() => Organizer, { onDelete: 'SET NULL' })
   @Column({ name: 'initiator_id', type: 'integer', nullable: true })
   initiatorId!: number | null;
 

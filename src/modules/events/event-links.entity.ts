@@ -1,12 +1,17 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Event } from './event.entity';
+import { Organizer } from '../organizers/organizer.entity';
+import { Patron } from '../patrons/patron.entity';
 
 /** Who organises an event: many organisers of any kind, in the order given. */
 @Entity('event_organizer')
 @Index('idx_event_organizer_organizer', ['organizerId', 'eventId'])
 export class EventOrganizerLink {
+  @ForeignKey(() => Event, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'event_id', type: 'integer' })
   eventId!: number;
 
+  @ForeignKey(() => Organizer, { onDelete: 'RESTRICT' })
   @PrimaryColumn({ name: 'organizer_id', type: 'integer' })
   organizerId!: number;
 
@@ -18,9 +23,11 @@ export class EventOrganizerLink {
 @Entity('event_patron')
 @Index('idx_event_patron_patron', ['patronId', 'eventId'])
 export class EventPatronLink {
+  @ForeignKey(() => Event, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'event_id', type: 'integer' })
   eventId!: number;
 
+  @ForeignKey(() => Patron, { onDelete: 'RESTRICT' })
   @PrimaryColumn({ name: 'patron_id', type: 'integer' })
   patronId!: number;
 

@@ -1,8 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
 import { EventCategory, EventStatus } from './event.enums';
+import { Region } from '../regions/region.entity';
+import { Campaign } from '../campaigns/campaign.entity';
 
 /**
  * An event (Veranstaltung). Times are stored as epoch milliseconds (the same integer
@@ -100,6 +102,7 @@ export class Event implements Node {
   @Column({ name: 'venue_longitude', type: 'double precision', nullable: true })
   venueLongitude!: number | null;
 
+  @ForeignKey(() => Region, { onDelete: 'RESTRICT' })
   @Column({ name: 'region_code', type: 'varchar', length: 8 })
   regionCode!: string;
 
@@ -115,6 +118,7 @@ export class Event implements Node {
   @Column({ type: 'varchar', length: 4, nullable: true })
   nuts2!: string | null;
 
+  @ForeignKey(() => Campaign, { onDelete: 'SET NULL' })
   @Column({ name: 'campaign_id', type: 'integer', nullable: true })
   campaignId!: number | null;
 
@@ -131,7 +135,7 @@ export class Event implements Node {
   registrationUrl!: string | null;
 
   /** True for filler events of the demo and synthetic datasets. */
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   synthetic!: boolean;
 
   @Column({ type: 'integer', default: 1 })

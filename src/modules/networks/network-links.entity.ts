@@ -1,12 +1,15 @@
-import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Organizer } from '../organizers/organizer.entity';
 
 /** The initiatives that are members of a network. */
 @Entity('network_member')
 @Index('idx_network_member_initiative', ['initiativeId', 'networkId'])
 export class NetworkMemberLink {
+  @ForeignKey(() => Organizer, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'network_id', type: 'integer' })
   networkId!: number;
 
+  @ForeignKey(() => Organizer, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'initiative_id', type: 'integer' })
   initiativeId!: number;
 }
@@ -15,9 +18,11 @@ export class NetworkMemberLink {
 @Entity('network_partner')
 @Index('idx_network_partner_partner', ['partnerId', 'networkId'])
 export class NetworkPartnerLink {
+  @ForeignKey(() => Organizer, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'network_id', type: 'integer' })
   networkId!: number;
 
+  @ForeignKey(() => Organizer, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'partner_id', type: 'integer' })
   partnerId!: number;
 }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Organizer } from './organizer.entity';
 
 /** A person to ask at an organiser (Ansprechpartner). */
 @Entity('contact')
@@ -9,6 +10,7 @@ export class Contact {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  @ForeignKey(() => Organizer, { onDelete: 'CASCADE' })
   @Column({ name: 'organizer_id', type: 'integer' })
   organizerId!: number;
 

@@ -1,7 +1,8 @@
 import { Field, InterfaceType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
+import { Region } from '../regions/region.entity';
 
 /** The kinds of organiser, stored in organizer.kind. */
 export type OrganizerKind = 'MINISTRY' | 'INITIATIVE' | 'NETWORK';
@@ -42,6 +43,7 @@ export abstract class Organizer implements Node {
   nameSort!: string;
 
   @Index('idx_organizer_region')
+  @ForeignKey(() => Region, { onDelete: 'RESTRICT' })
   @Column({ name: 'region_code', type: 'varchar', length: 8, nullable: true })
   regionCode!: string | null;
 
@@ -50,7 +52,7 @@ export abstract class Organizer implements Node {
   website!: string | null;
 
   /** True for filler records of the demo and synthetic datasets. */
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   synthetic!: boolean;
 
   /** Global id (the Node interface's field). */

@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
+import { Organizer } from '../organizers/organizer.entity';
 
 /** A patron (Schirmherr/Schirmherrin) of a campaign or event, e.g. a federal minister. */
 @Entity('patron')
@@ -32,6 +33,7 @@ export class Patron implements Node {
   officeEn!: string | null;
 
   @Index('idx_patron_ministry')
+  @ForeignKey(() => Organizer, { onDelete: 'SET NULL' })
   @Column({ name: 'ministry_id', type: 'integer', nullable: true })
   ministryId!: number | null;
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** A NUTS region (or a country at level 0): the statistical regions of the EU and Switzerland. */
 @Entity('region')
@@ -13,6 +13,7 @@ export class Region {
   code!: string;
 
   @Index('idx_region_parent')
+  @ForeignKey(() => Region, { onDelete: 'RESTRICT' })
   @Column({ name: 'parent_code', type: 'varchar', length: 8, nullable: true })
   parentCode!: string | null;
 
