@@ -37,8 +37,7 @@ beforeAll(async () => {
       const b = seed(db, 'last')
         .ministry('bund', { level: 'FEDERAL', shortName: 'BM' })
         .ministry('land', { level: 'STATE', shortName: 'LM' })
-        // Patrons' ministries organise nothing themselves: were they also loaded as organisers,
-        // whether the cache already holds them would depend on which statement returns first.
+        // Patrons' ministries that organise nothing themselves: patron → ministry is its own batch.
         .ministry('schirm-bund', { level: 'FEDERAL' })
         .ministry('schirm-land', { level: 'STATE' })
         .patron('p-bund', { ministryKey: 'schirm-bund' })
