@@ -37,7 +37,7 @@ export class EventResolver {
   @Query(() => [EventCategoryGroup], { description: 'Events grouped by category: one group per category with at least one match; count is all matches.' })
   eventsByCategory(
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Which events.' }) filter: EventFilter | null,
-    @Arg('eventsPerCategory', () => Int, { nullable: true, defaultValue: 20, description: 'Events listed per group, 0–100 (earliest start first).' }) perCategory: number | null,
+    @Arg('eventsPerCategory', () => Int, { nullable: true, defaultValue: 20, description: 'Events listed per group, 0–1000 (earliest start first).' }) perCategory: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EventCategoryGroup[]> {
     return ctx.services.events.byCategory(ctx, filter, perCategory ?? 20);

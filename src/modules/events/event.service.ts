@@ -21,6 +21,12 @@ const SCOPE_SQL: Record<EventScope, { join: string; parent: string }> = {
 
 const ALL_STATUSES = Object.values(EventStatus);
 
+/**
+ * Most events one category group lists. Higher than a page (overviews show whole weeks by
+ * category), still bounded: 11 groups of 1,000 is the largest answer eventsByCategory gives.
+ */
+export const MAX_PER_CATEGORY = 1000;
+
 /** Reads events: pages, per-parent pages, groups by category, point lookups. */
 export class EventService {
   private readonly reader: EntityReader<Event>;
@@ -105,8 +111,8 @@ export class EventService {
    * and the first `perCategory` events by start (one windowed statement), in category order.
    */
   async byCategory(ctx: RequestContext, filter: EventFilter | null | undefined, perCategory: number): Promise<EventCategoryGroup[]> {
-    if (!Number.isInteger(perCategory) || perCategory < 0 || perCategory > 100) {
-      throw new BadUserInputError(`eventsPerCategory must be between 0 and 100, got ${perCategory}.`, 'eventsPerCategory');
+    if (!Number.isInteger(perCategory) || perCategory < 0 || perCategory > MAX_PER_CATEGORY) {
+      throw new BadUserInputError(`eventsPerCategory must be between 0 and ${MAX_PER_CATEGORY}, got ${perCategory}.`, 'eventsPerCategory');
     }
     const c = await this.conditions(ctx, filter);
     const counts = await this.db.query<{ category: EventCategory; n: number }>(
