@@ -23,8 +23,3 @@ export function instantOfWallClock(local: string, timeZone: string): number {
   if (!dt.isValid) throw new RangeError(`invalid local time ${local} in ${timeZone}: ${dt.invalidExplanation}`);
   return dt.toMillis();
 }
-
-/** True when the zone is a known IANA zone. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  return DateTime.local().setZone(timeZone).isValid;
-}

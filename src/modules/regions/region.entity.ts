@@ -34,9 +34,3 @@ export class Region {
   @Column({ name: 'name_en', type: 'varchar', length: 200, nullable: true })
   nameEn!: string | null;
 }
-
-/** The NUTS code of the level-`level` ancestor of `code` (its own prefix), or null when above it. */
-export function ancestorCode(code: string, level: number): string | null {
-  const length = level + 2;
-  return code.length >= length ? code.slice(0, length) : null;
-}
