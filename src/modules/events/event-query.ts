@@ -103,6 +103,18 @@ function organizerKey(id: string): { key: number; kind: string } | null {
   return null;
 }
 
+/**
+ * What a viewer may read at all, whatever a list asks for: the public statuses for the
+ * public and partners, own events of any status for an editor, everything for moderators
+ * and admins. Point lookups (node, event) use it; a hidden event is then simply not found.
+ */
+export function readableConditions(viewer: Viewer): Conditions {
+  const c: Conditions = { sql: [], params: [] };
+  const all = Object.values(EventStatus);
+  visibility(viewer, viewer.role === Role.PUBLIC || viewer.role === Role.PARTNER ? [...PUBLIC_STATUSES] : all, c);
+  return c;
+}
+
 /** Which statuses of whose events the viewer sees; asking for more is FORBIDDEN. */
 function visibility(viewer: Viewer, requested: EventStatus[] | null | undefined, c: Conditions): void {
   const statuses = requested && requested.length > 0 ? [...new Set(requested)] : DEFAULT_STATUSES;

@@ -5,9 +5,9 @@ import { BadUserInputError } from '../../shared/errors';
 import { checkPageSize, pageInfoOf } from '../../shared/pagination';
 import type { RequestContext } from '../../server/context';
 import { Event } from './event.entity';
-import { ALL_CATEGORIES, EventCategory, EventOrder, EventStatus } from './event.enums';
+import { ALL_CATEGORIES, EventCategory, EventOrder } from './event.enums';
 import type { EventFilter, EventList } from './event.inputs';
-import { addAfter, cursorOf, eventConditions, orderBy, where, type Conditions } from './event-query';
+import { addAfter, cursorOf, eventConditions, orderBy, readableConditions, where, type Conditions } from './event-query';
 import { once } from '../../shared/connection';
 import { EventCategoryGroup, EventConnection } from './event.types';
 
@@ -18,8 +18,6 @@ const SCOPE_SQL: Record<EventScope, { join: string; parent: string }> = {
   organizer: { join: 'JOIN event_organizer p ON p.event_id = e.id', parent: 'p.organizer_id' },
   campaign: { join: '', parent: 'e.campaign_id' },
 };
-
-const ALL_STATUSES = Object.values(EventStatus);
 
 /**
  * Most events one category group lists. Higher than a page (overviews show whole weeks by
@@ -150,18 +148,12 @@ export class EventService {
   }
 
   private async readable(ctx: RequestContext, condition: string, params: SqlValue[]): Promise<Event[]> {
-    const c = await eventConditions(ctx.viewer, { statuses: this.readableStatuses(ctx) }, NO_LOOKUPS);
+    const c = readableConditions(ctx.viewer);
     const rows = await this.db.query(
       `SELECT ${this.reader.select('e')} FROM event e WHERE ${condition} AND ${c.sql.join(' AND ')}`,
       [...params, ...c.params],
     );
     return rows.map((r) => this.reader.hydrate(r));
-  }
-
-  private readableStatuses(ctx: RequestContext): EventStatus[] {
-    return ctx.viewer.role === 'public' || ctx.viewer.role === 'partner'
-      ? [EventStatus.PUBLISHED, EventStatus.CANCELLED]
-      : ALL_STATUSES;
   }
 
   private async count(c: Conditions): Promise<number> {
@@ -176,8 +168,3 @@ export class EventService {
     return new EventConnection(items, (e) => cursorOf(args.order, e), pageInfo, count);
   }
 }
-
-const NO_LOOKUPS = {
-  regionExists: async () => true,
-  campaignIdBySlug: async () => null,
-};
