@@ -1,11 +1,10 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../shared/node';
 import { fromGlobalId } from '../shared/global-id';
+import { organizerKeyOf } from '../modules/organizers/organizer.entity';
 import { BadUserInputError } from '../shared/errors';
 import { MAX_PAGE_SIZE } from '../shared/pagination';
 import type { RequestContext } from './context';
-
-const ORGANIZER_KIND = { Ministry: 'MINISTRY', Initiative: 'INITIATIVE', Network: 'NETWORK' } as const;
 
 /** Fetches anything by global id through the owning module's loader (so `nodes` batches). */
 async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
@@ -19,8 +18,9 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
     case 'Campaign':
       return ctx.loaders.campaignById.load(parsed.key);
     default: {
-      const o = await ctx.loaders.organizerById.load(parsed.key);
-      return o && o.kind === ORGANIZER_KIND[parsed.type] ? o : null;
+      const wanted = organizerKeyOf(id);
+      const o = wanted && (await ctx.loaders.organizerById.load(wanted.key));
+      return o && o.kind === wanted?.kind ? o : null;
     }
   }
 }

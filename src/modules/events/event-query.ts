@@ -1,7 +1,8 @@
 import type { SqlValue } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import { keyOf } from '../../shared/global-id';
+import { isNutsCode } from '../regions/region.entity';
+import { organizerKeyOf } from '../organizers/organizer.entity';
 import { decodeCursor, encodeCursor, type KeysetPosition } from '../../shared/pagination';
 import { PUBLIC_STATUSES, Role, seesEverything, type Viewer } from '../../auth/roles';
 import { EventOrder, EventStatus } from './event.enums';
@@ -20,7 +21,6 @@ export interface FilterLookups {
   campaignIdBySlug(slug: string): Promise<number | null>;
 }
 
-const NUTS_CODE = /^[A-Z]{2}[A-Z0-9]{0,3}$/;
 const DEFAULT_STATUSES = [EventStatus.PUBLISHED];
 
 /**
@@ -37,7 +37,7 @@ export async function eventConditions(
 
   if (filter.region != null) {
     const code = filter.region.trim().toUpperCase();
-    if (!NUTS_CODE.test(code) || !(await lookups.regionExists(code))) {
+    if (!isNutsCode(code) || !(await lookups.regionExists(code))) {
       throw new BadUserInputError(`Unknown region "${filter.region}": expected a NUTS code such as DE1 or DE139.`, `${field}.region`);
     }
     const column = ['e.country', 'e.nuts1', 'e.nuts2', 'e.region_code'][code.length - 2];
@@ -64,7 +64,7 @@ export async function eventConditions(
     c.params.push(id);
   }
   if (filter.organizer != null) {
-    const parsed = organizerKey(filter.organizer);
+    const parsed = organizerKeyOf(filter.organizer);
     if (!parsed) throw new BadUserInputError('organizer is not the id of a ministry, initiative or network.', `${field}.organizer`);
     c.sql.push('EXISTS (SELECT 1 FROM event_organizer fo JOIN organizer fz ON fz.id = fo.organizer_id WHERE fo.event_id = e.id AND fo.organizer_id = ? AND fz.kind = ?)');
     c.params.push(parsed.key, parsed.kind);
@@ -93,14 +93,6 @@ export async function eventConditions(
 
 function instant(d: Date): number {
   return d.getTime();
-}
-
-function organizerKey(id: string): { key: number; kind: string } | null {
-  for (const [type, kind] of [['Ministry', 'MINISTRY'], ['Initiative', 'INITIATIVE'], ['Network', 'NETWORK']] as const) {
-    const key = keyOf(id, type);
-    if (key !== null) return { key, kind };
-  }
-  return null;
 }
 
 /**

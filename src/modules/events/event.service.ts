@@ -73,7 +73,7 @@ export class EventService {
          SELECT e.id AS id, ${s.parent} AS "parentId",
            ROW_NUMBER() OVER (PARTITION BY ${s.parent} ORDER BY ${orderBy(args.order)}) AS rn
          FROM event e ${s.join}
-         WHERE ${s.parent} IN (${placeholders(parentIds.length)})${c.sql.length ? ` AND ${c.sql.join(' AND ')}` : ''}
+         ${parentWhere(s.parent, parentIds.length, c)}
        ) t JOIN event e ON e.id = t.id WHERE t.rn <= ? ORDER BY t."parentId", t.rn`,
       [...parentIds, ...c.params, first + 1],
     );
@@ -97,7 +97,7 @@ export class EventService {
     const s = SCOPE_SQL[scope];
     const rows = await this.db.query<{ parentId: number; n: number }>(
       `SELECT ${s.parent} AS "parentId", COUNT(*) AS n FROM event e ${s.join}
-       WHERE ${s.parent} IN (${placeholders(parentIds.length)})${c.sql.length ? ` AND ${c.sql.join(' AND ')}` : ''}
+       ${parentWhere(s.parent, parentIds.length, c)}
        GROUP BY ${s.parent}`,
       [...parentIds, ...c.params],
     );
@@ -167,4 +167,9 @@ export class EventService {
     const { items, pageInfo } = pageInfoOf(rows, first, hadCursor, (e) => cursorOf(args.order, e));
     return new EventConnection(items, (e) => cursorOf(args.order, e), pageInfo, count);
   }
+}
+
+/** `WHERE <parent> IN (…) AND <conditions>` of a per-parent list; its parameters are the ids, then c's. */
+function parentWhere(parent: string, parents: number, c: Conditions): string {
+  return `WHERE ${[`${parent} IN (${placeholders(parents)})`, ...c.sql].join(' AND ')}`;
 }

@@ -4,8 +4,7 @@ import { foldText } from '../../shared/text-fold';
 import { once } from '../../shared/connection';
 import type { OrganizerService } from './organizer.service';
 import type { Organizer, OrganizerKind } from './organizer.entity';
-
-const NUTS_CODE = /^[A-Z]{2}[A-Z0-9]{0,3}$/;
+import { isNutsCode } from '../regions/region.entity';
 
 /** Arguments shared by the organiser lists (initiatives, networks). */
 export interface OrganizerListArgs {
@@ -27,7 +26,7 @@ export async function organizerPage<T extends Organizer>(
   const params = [...(args.params ?? [])];
   if (args.region != null) {
     const code = args.region.trim().toUpperCase();
-    if (!NUTS_CODE.test(code)) throw new BadUserInputError(`region must be a NUTS code such as DE1, got "${args.region}".`, 'region');
+    if (!isNutsCode(code)) throw new BadUserInputError(`region must be a NUTS code such as DE1, got "${args.region}".`, 'region');
     conditions.push('o.region_code LIKE ?');
     params.push(`${code}%`);
   }

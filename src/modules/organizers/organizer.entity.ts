@@ -1,13 +1,21 @@
 import { Field, InterfaceType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
 import { Node } from '../../shared/node';
-import { toGlobalId } from '../../shared/global-id';
+import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { Region } from '../regions/region.entity';
 
 /** The kinds of organiser, stored in organizer.kind. */
 export type OrganizerKind = 'MINISTRY' | 'INITIATIVE' | 'NETWORK';
 
 const TYPE_OF_KIND = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' } as const;
+
+/** The key and kind behind an organiser's global id (any kind), or null for anything else. */
+export function organizerKeyOf(id: string): { key: number; kind: OrganizerKind } | null {
+  const parsed = fromGlobalId(id);
+  if (!parsed) return null;
+  const kind = (Object.keys(TYPE_OF_KIND) as OrganizerKind[]).find((k) => TYPE_OF_KIND[k] === parsed.type);
+  return kind ? { key: parsed.key, kind } : null;
+}
 
 /**
  * Whoever runs events: ministries, cluster initiatives and networks share one table

@@ -34,3 +34,8 @@ export class Region {
   @Column({ name: 'name_en', type: 'varchar', length: 200, nullable: true })
   nameEn!: string | null;
 }
+
+/** True for a well-formed NUTS code or country: two letters, then up to three letters or digits. */
+export function isNutsCode(code: string): boolean {
+  return /^[A-Z]{2}[A-Z0-9]{0,3}$/.test(code);
+}
