@@ -1,4 +1,4 @@
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { scratchPool } from '../helpers/test-database';
 import { clusterwoche2017 } from '../../src/demo-data/clusterwoche-2017';
 import { MIGRATIONS } from '../../src/db/migrations';
 import { buildCli, countRows, rawQuery, runCli, tableNames } from './cli';
@@ -23,19 +23,15 @@ const DEMO = {
 };
 
 describe('clustergraph migrate and seed', () => {
-  const scratches: ScratchDatabase[] = [];
-  async function scratch(): Promise<string> {
-    const s = await createScratchDatabase();
-    scratches.push(s);
-    return s.url;
-  }
+  const pool = scratchPool();
+  const scratch = pool.url;
 
   beforeAll(async () => {
     await buildCli();
   }, 200_000);
 
   afterAll(async () => {
-    for (const s of scratches) await s.drop();
+    await pool.dropAll();
   });
 
   it('creates the schema on an empty database, records every migration and loads the demo data once', async () => {

@@ -1,4 +1,4 @@
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { scratchPool } from '../helpers/test-database';
 import { clusterwoche2017 } from '../../src/demo-data/clusterwoche-2017';
 import { buildCli, countRows, rawQuery, runCli, type CliResult } from './cli';
 
@@ -6,17 +6,13 @@ const EVENT_ROWS = 'SELECT slug, title_de, starts_at, region_code, category, sta
 const SEED_7 = ['seed', '--synthetic', '--events', '300', '--seed', '7'];
 
 describe('clustergraph seed --synthetic', () => {
-  const scratches: ScratchDatabase[] = [];
+  const pool = scratchPool();
   let first: string;
   let second: string;
   let firstRun: CliResult;
   let secondRun: CliResult;
 
-  async function scratch(): Promise<string> {
-    const s = await createScratchDatabase();
-    scratches.push(s);
-    return s.url;
-  }
+  const scratch = pool.url;
 
   beforeAll(async () => {
     await buildCli();
@@ -27,7 +23,7 @@ describe('clustergraph seed --synthetic', () => {
   }, 400_000);
 
   afterAll(async () => {
-    for (const s of scratches) await s.drop();
+    await pool.dropAll();
   });
 
   it('adds 300 events to the demo data on a fresh database and says so', async () => {

@@ -49,3 +49,18 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
     await client.end();
   }
 }
+
+/** Scratch databases made during a test file, all dropped by one call in afterAll. */
+export function scratchPool(): { url(): Promise<string>; dropAll(): Promise<void> } {
+  const made: ScratchDatabase[] = [];
+  return {
+    url: async () => {
+      const s = await createScratchDatabase();
+      made.push(s);
+      return s.url;
+    },
+    dropAll: async () => {
+      for (const s of made.splice(0)) await s.drop();
+    },
+  };
+}
