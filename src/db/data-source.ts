@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { types as pgTypes } from 'pg';
-import { StatementCountingLogger } from './query-stats';
+import { StatementCountingLogger, type StatementTracer } from './query-stats';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -18,12 +18,19 @@ export function databaseKindOf(url: string): DatabaseKind {
 // value we store fits in a double exactly, so parse them as numbers once, here.
 pgTypes.setTypeParser(20, (v) => Number(v));
 
+/** How a data source is opened beyond its URL. */
+export interface DataSourceSettings {
+  poolSize?: number;
+  /** Called with every statement sent (only set when someone reads them: it costs). */
+  traceSql?: StatementTracer;
+}
+
 /**
  * A TypeORM data source for a DATABASE_URL (`sqlite:<path>`, `sqlite::memory:`,
  * `postgres://…`). Migrations come from migrations/; synchronize is never on.
  */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
-  const logger = new StatementCountingLogger();
+export function createDataSource(url: string, options: DataSourceSettings = {}): DataSource {
+  const logger = new StatementCountingLogger(undefined, options.traceSql);
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from './data-source';
+import { createDataSource, type DataSourceSettings } from './data-source';
 import { Database } from './database';
 
 /** An open database with every migration applied. */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openDatabase(url: string, options: DataSourceSettings = {}): Promise<Database> {
   const dataSource: DataSource = createDataSource(url, options);
   await dataSource.initialize();
   try {

@@ -25,16 +25,24 @@ export function elapsedMs(stats: QueryStats): number {
   return Number(process.hrtime.bigint() - stats.startedAt) / 1e6;
 }
 
+/** Receives each SQL statement as sent, with its parameters. */
+export type StatementTracer = (sql: string, params: unknown[]) => void;
+
 /**
  * TypeORM logger that counts statements per request. TypeORM calls logQuery for every
  * statement it sends (including BEGIN/COMMIT), so the count is the whole truth.
  */
 export class StatementCountingLogger implements Logger {
-  constructor(private readonly onError: (message: string) => void = () => {}) {}
+  constructor(
+    private readonly onError: (message: string) => void = () => {},
+    /** Sees every statement with its parameters: LOG_LEVEL=trace, and the benchmark's floor. */
+    private readonly onStatement?: StatementTracer,
+  ) {}
 
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     const stats = storage.getStore();
     if (stats) stats.sqlStatements += 1;
+    this.onStatement?.(query, parameters ?? []);
   }
   logQueryError(error: string | Error, query: string): void {
     this.onError(`query failed: ${error instanceof Error ? error.message : error} -- ${query.slice(0, 200)}`);

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+
+const run = promisify(execFile);
+
+/** A fresh database holding the demo data plus N synthetic events. */
+export interface Dataset {
+  databaseUrl: string;
+  seedSeconds: number;
+  drop(): Promise<void>;
+}
+
+/** Where PostgreSQL databases for the benchmark are created (any database on that server). */
+const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Creates a fresh database and seeds it through the real CLI (`seed --synthetic`), so the
+ * benchmark measures the data the product itself writes.
+ */
+export async function createDataset(root: string, db: 'sqlite' | 'postgres', events: number, seed: number): Promise<Dataset> {
+  const stamp = `${Date.now()}_${process.pid}`;
+  let databaseUrl: string;
+  let drop: () => Promise<void>;
+  if (db === 'sqlite') {
+    const path = join(tmpdir(), `clustergraph-bench-${stamp}.db`);
+    databaseUrl = `sqlite:${path}`;
+    drop = async () => { for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true }); };
+  } else {
+    const name = `cg_bench_${stamp}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(POSTGRES_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    drop = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  const started = performance.now();
+  try {
+    await run(process.execPath, [join(root, 'bin/clustergraph.js'), 'seed', '--synthetic', '--events', String(events), '--seed', String(seed)], {
+      cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, maxBuffer: 16 * 2 ** 20,
+    });
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  return { databaseUrl, seedSeconds: (performance.now() - started) / 1000, drop };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
