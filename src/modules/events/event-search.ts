@@ -1,0 +1,82 @@
+import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import type { DatabaseKind } from '../../db/data-source';
+import { fts5Query, searchDocument, tsQuery, tsVector, type SearchPhrases } from './event-search-text';
+
+// The search index is the table event_search, one row per event, holding the folded
+// search document of event-search-text.ts. SQLite: an FTS5 table, rowid = event id,
+// contentless (the document is derived, storing it twice buys nothing). PostgreSQL: a plain
+// table (event_id, document tsvector) with a GIN index; document and query are written as
+// tsvector/tsquery literals of the folded words, so PostgreSQL's text parser (which could
+// split words differently, and is slow) never runs. Neither table is a TypeORM entity: no
+// entity reads it, and the schema builder leaves tables it does not know alone.
+
+/** The columns an event is found by: title and description in every language, and the venue's city. */
+const SEARCHED_COLUMNS = [
+  'title_de', 'title_fr', 'title_en', 'description_de', 'description_fr', 'description_en', 'venue_city',
+] as const;
+
+/** Events per statement: 1,000 parameters, well inside both engines' limits. */
+const BATCH = 500;
+
+/**
+ * Brings the search index of these events up to date with their rows: (re)writes the
+ * document of each event that exists and removes the entry of each that does not. Every
+ * code path that inserts, updates or deletes events calls it with the ids it touched, in
+ * the same transaction (pass the transaction's executor). Reads and writes in batches of
+ * 500, so 5,000 events cost 30 statements.
+ */
+export async function indexEvents(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = [...new Set(ids.slice(i, i + BATCH))];
+    const rows = await tx.query<Record<string, unknown>>(
+      `SELECT id, ${SEARCHED_COLUMNS.join(', ')} FROM event WHERE id IN (${placeholders(chunk.length)})`, chunk,
+    );
+    const documents = rows.map((r): [number, string] => [
+      Number(r.id), searchDocument(SEARCHED_COLUMNS.map((c) => r[c] as string | null)),
+    ]);
+    await writeDocuments(tx, documents);
+    const found = new Set(documents.map(([id]) => id));
+    const gone = chunk.filter((id) => !found.has(id));
+    if (gone.length > 0) {
+      await tx.query(`DELETE FROM event_search WHERE ${keyColumn(tx.kind)} IN (${placeholders(gone.length)})`, gone);
+    }
+  }
+}
+
+async function writeDocuments(tx: SqlExecutor, documents: [number, string][]): Promise<void> {
+  if (documents.length === 0) return;
+  if (tx.kind === 'sqlite') {
+    await tx.query(
+      `INSERT OR REPLACE INTO event_search (rowid, document) VALUES ${documents.map(() => '(?, ?)').join(', ')}`,
+      documents.flat(),
+    );
+  } else {
+    await tx.query(
+      `INSERT INTO event_search (event_id, document) VALUES ${documents.map(() => '(?, CAST(? AS tsvector))').join(', ')}
+       ON CONFLICT (event_id) DO UPDATE SET document = EXCLUDED.document`,
+      documents.flatMap(([id, document]): SqlValue[] => [id, tsVector(document)]),
+    );
+  }
+}
+
+function keyColumn(kind: DatabaseKind): string {
+  return kind === 'sqlite' ? 'rowid' : 'event_id';
+}
+
+/**
+ * The WHERE condition "event e matches these phrases", usable with any order, page and
+ * GROUP BY. Both engines first look the matching ids up in their full-text index (FTS5
+ * MATCH; tsvector @@ tsquery over GIN), then fetch those events by id: a search costs what
+ * it matches, never a scan of all events. (PostgreSQL, given a plain IN, may instead walk
+ * events in list order probing each one, which is fast for common words and slow for rarer
+ * ones found late in the order; ANY(ARRAY(…)) rules that out.) The query text is built from
+ * folded words only, so no input can make it a syntax error.
+ */
+export function searchCondition(kind: DatabaseKind, phrases: SearchPhrases): { sql: string; params: SqlValue[] } {
+  return kind === 'sqlite'
+    ? { sql: 'e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)', params: [fts5Query(phrases)] }
+    : {
+      sql: 'e.id = ANY(ARRAY(SELECT event_id FROM event_search WHERE document @@ CAST(? AS tsquery)))',
+      params: [tsQuery(phrases)],
+    };
+}
