@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { Mutex } from 'async-mutex';
 import { databaseKindOf, type DatabaseKind } from './data-source';
 
 /** A statement parameter. */
@@ -18,6 +19,7 @@ export interface SqlExecutor {
 export class Database implements SqlExecutor {
   readonly kind: DatabaseKind;
   private readonly rewritten = new Map<string, string>();
+  private readonly sqliteTurns = new Mutex();
 
   constructor(readonly dataSource: DataSource) {
     this.kind = databaseKindOf(
@@ -32,9 +34,16 @@ export class Database implements SqlExecutor {
 
   /**
    * Runs fn in one transaction on one connection: committed when fn resolves, rolled back
-   * when it throws. Statements must go through the executor fn is given.
+   * when it throws. Statements must go through the executor fn is given. On SQLite,
+   * transactions take turns: TypeORM gives every caller the same single connection, so two
+   * overlapping transactions would otherwise nest as savepoints of one another.
    */
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.kind === 'sqlite') return this.sqliteTurns.runExclusive(() => this.runTransaction(fn));
+    return this.runTransaction(fn);
+  }
+
+  private async runTransaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();

@@ -1,6 +1,8 @@
 import type { SqlExecutor, SqlValue } from '../db/database';
 import { foldText } from '../shared/text-fold';
-import { instantOfWallClock, localWallClock } from '../shared/time';
+import { instantOfWallClock } from '../shared/time';
+import { regionColumns, startsLocalOf, titleSortOf } from '../modules/events/event-derived';
+import { indexEvents } from '../modules/events/event-search';
 import { allocateIds, insertRows, resetSequences } from './bulk-insert';
 import type { DemoContact, DemoEvent, DemoOrganizer, DemoWorld } from './demo-world';
 
@@ -66,7 +68,7 @@ export interface EventTimes {
 export function eventTimes(e: DemoEvent): EventTimes {
   const startsAt = instantOfWallClock(e.startsAt, e.timeZone);
   const endsAt = e.endsAt === undefined ? null : instantOfWallClock(e.endsAt, e.timeZone);
-  return { startsAt, endsAt, startsLocal: localWallClock(startsAt, e.timeZone) };
+  return { startsAt, endsAt, startsLocal: startsLocalOf(startsAt, e.timeZone) };
 }
 
 /**
@@ -79,14 +81,15 @@ export function eventRow(
   times: EventTimes = eventTimes(e),
 ): SqlValue[] {
   const code = e.regionCode;
+  const region = regionColumns(code);
   const v = e.venue;
   return [
-    id, e.slug, e.title.de, e.title.fr ?? null, e.title.en ?? null, foldText(e.title.de),
+    id, e.slug, e.title.de, e.title.fr ?? null, e.title.en ?? null, titleSortOf(e.title.de),
     e.description?.de ?? null, e.description?.fr ?? null, e.description?.en ?? null,
     e.category, e.status, times.startsAt, times.endsAt, times.startsLocal, e.timeZone,
     v?.name ?? null, v?.street ?? null, v?.postalCode ?? null, v?.city ?? null, v?.country ?? null,
     v?.latitude ?? null, v?.longitude ?? null,
-    code, code.slice(0, 2), code.length >= 3 ? code.slice(0, 3) : null, code.length >= 4 ? code.slice(0, 4) : null,
+    code, region.country, region.nuts1, region.nuts2,
     campaignId, e.languages.join(','), e.url ?? null, e.registrationUrl ?? null, e.synthetic, 1, createdAt, updatedAt,
   ];
 }
@@ -163,6 +166,7 @@ export async function loadDemoWorld(tx: SqlExecutor, world: DemoWorld, now: numb
   await insertRows(tx, 'campaign', ['id', 'slug', 'name_de', 'name_fr', 'name_en', 'starts_on', 'ends_on', 'initiator_id'], campaigns);
   await insertRows(tx, 'campaign_patron', ['campaign_id', 'patron_id', 'position'], campaignPatrons);
   await insertRows(tx, 'event', EVENT_COLUMNS, events);
+  await indexEvents(tx, events.map((row) => row[0] as number));
   await insertRows(tx, 'event_organizer', ['event_id', 'organizer_id', 'position'], eventOrganizers);
   await insertRows(tx, 'event_patron', ['event_id', 'patron_id', 'position'], eventPatrons);
   await resetSequences(tx, ID_TABLES);

@@ -1,0 +1,152 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { DateTimeScalar } from '../../shared/scalars';
+import { Language } from '../../shared/i18n';
+import { EventCategory } from './event.enums';
+
+// The mutation inputs of the contract. GraphQL checks their shape; everything it cannot
+// (lengths, URLs, time zones, whether a region or organiser exists) is checked by
+// event-write.validation.ts before anything is written.
+
+@InputType('LocalizedTextInput', { description: 'A text in our languages; German is required, the others fall back to it.' })
+export class LocalizedTextInput {
+  @Field(() => String, { description: 'German (required, not empty).' })
+  de!: string;
+
+  @Field(() => String, { nullable: true, description: 'French.' })
+  fr?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English.' })
+  en?: string | null;
+}
+
+@InputType('VenueInput', { description: 'Where an event takes place; leave out what is not known.' })
+export class VenueInput {
+  @Field(() => String, { nullable: true, description: 'Name of the place, up to 300 characters.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Street and number, up to 300 characters.' })
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal code (PLZ), up to 20 characters.' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'City, up to 200 characters.' })
+  city?: string | null;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code, e.g. DE.' })
+  country!: string;
+
+  @Field(() => Float, { nullable: true, description: 'WGS 84 latitude, -90 to 90.' })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'WGS 84 longitude, -180 to 180.' })
+  longitude?: number | null;
+}
+
+/** The fields an event is written from; EventInput requires some, EventPatch none. */
+export interface EventFieldsInput {
+  title?: LocalizedTextInput | null;
+  description?: LocalizedTextInput | null;
+  category?: EventCategory | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  timeZone?: string | null;
+  venue?: VenueInput | null;
+  region?: string | null;
+  organizerIds?: string[] | null;
+  campaign?: string | null;
+  patronIds?: string[] | null;
+  languages?: Language[] | null;
+  url?: string | null;
+  registrationUrl?: string | null;
+}
+
+@InputType('EventInput', { description: 'A new event for submitEvent.' })
+export class EventInput implements EventFieldsInput {
+  @Field(() => LocalizedTextInput, { description: 'Title, up to 300 characters in each language.' })
+  title!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'Description, plain text.' })
+  description?: LocalizedTextInput | null;
+
+  @Field(() => EventCategory, { description: 'The format of the event.' })
+  category!: EventCategory;
+
+  @Field(() => DateTimeScalar, { description: 'Start, an instant with offset.' })
+  startsAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'End, not before the start; null when not known.' })
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone the times are shown in; default Europe/Berlin.' })
+  timeZone?: string | null;
+
+  @Field(() => VenueInput, { nullable: true, description: 'Where it takes place.' })
+  venue?: VenueInput | null;
+
+  @Field(() => String, { description: 'NUTS code of the region it takes place in, e.g. DE111; it must exist.' })
+  region!: string;
+
+  @Field(() => [ID], { description: 'Global ids of its organisers (ministries, initiatives, networks), at least one, in order. An editor names only its own organiser.' })
+  organizerIds!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Slug of the campaign it belongs to, e.g. clusterwoche-2017.' })
+  campaign?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Global ids of its patrons, in order.' })
+  patronIds?: string[] | null;
+
+  @Field(() => [Language], { nullable: true, description: 'Languages it is held in; default none stated.' })
+  languages?: Language[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Web page, an absolute http(s) URL.' })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where to register, an absolute http(s) URL.' })
+  registrationUrl?: string | null;
+}
+
+@InputType('EventPatch', { description: 'Changes for updateEvent: a field left out stays as it is; null clears an optional field.' })
+export class EventPatch implements EventFieldsInput {
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'New title (all languages at once); cannot be cleared.' })
+  title?: LocalizedTextInput | null;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'New description (all languages at once); null clears it.' })
+  description?: LocalizedTextInput | null;
+
+  @Field(() => EventCategory, { nullable: true, description: 'New category; cannot be cleared.' })
+  category?: EventCategory | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'New start; cannot be cleared.' })
+  startsAt?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'New end, not before the start; null clears it.' })
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'New IANA time zone; null sets Europe/Berlin.' })
+  timeZone?: string | null;
+
+  @Field(() => VenueInput, { nullable: true, description: 'New venue (all parts at once); null clears it.' })
+  venue?: VenueInput | null;
+
+  @Field(() => String, { nullable: true, description: 'New NUTS region code; cannot be cleared.' })
+  region?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'New organisers (the whole list), at least one; cannot be cleared.' })
+  organizerIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'New campaign slug; null takes the event out of its campaign.' })
+  campaign?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'New patrons (the whole list); null or [] removes them.' })
+  patronIds?: string[] | null;
+
+  @Field(() => [Language], { nullable: true, description: 'New languages (the whole list); null or [] states none.' })
+  languages?: Language[] | null;
+
+  @Field(() => String, { nullable: true, description: 'New web page; null clears it.' })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New registration page; null clears it.' })
+  registrationUrl?: string | null;
+}

@@ -1,0 +1,178 @@
+import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import type { EntityReader } from '../../db/entity-reader';
+import { insertRows } from '../../demo-data/bulk-insert';
+import type { Event } from './event.entity';
+import type { EventStatus } from './event.enums';
+import { regionColumns, startsLocalOf, titleSortOf } from './event-derived';
+import type { EventLinks, EventValues, OrganizerRef } from './event-write.values';
+import type { WriteLookups } from './event-write.validation';
+
+// The SQL of the event mutations, each statement on the mutation's transaction. Only the
+// write service calls these.
+
+/** An event as read for a change: the row (locked on PostgreSQL) and its links. */
+export interface StoredEvent {
+  event: Event;
+  links: EventLinks;
+  campaignSlug: string | null;
+}
+
+/**
+ * The event with this key and its links, or null. On PostgreSQL the row stays locked
+ * (FOR UPDATE) until the transaction ends, so concurrent changes of one event take turns
+ * and each one reads what the previous one wrote; SQLite's transactions take turns anyway.
+ */
+export async function readForChange(tx: SqlExecutor, reader: EntityReader<Event>, key: number): Promise<StoredEvent | null> {
+  const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
+  const [row] = await tx.query(`SELECT ${reader.select('e')} FROM event e WHERE e.id = ?${lock}`, [key]);
+  if (!row) return null;
+  const event = reader.hydrate(row);
+  const organizers = await tx.query<{ key: number; kind: string }>(
+    `SELECT eo.organizer_id AS "key", o.kind AS kind FROM event_organizer eo JOIN organizer o ON o.id = eo.organizer_id
+     WHERE eo.event_id = ? ORDER BY eo.position, eo.organizer_id`, [key]);
+  const patrons = await tx.query<{ key: number }>(
+    'SELECT patron_id AS "key" FROM event_patron WHERE event_id = ? ORDER BY position, patron_id', [key]);
+  const [campaign] = event.campaignId === null ? []
+    : await tx.query<{ slug: string }>('SELECT slug FROM campaign WHERE id = ?', [event.campaignId]);
+  return {
+    event,
+    links: {
+      organizers: organizers.map((o) => ({ key: Number(o.key), kind: o.kind })),
+      patronIds: patrons.map((p) => Number(p.key)),
+    },
+    campaignSlug: campaign?.slug ?? null,
+  };
+}
+
+/** The columns every write sets from the values, derived columns included, in one order. */
+function valueColumns(v: EventValues): [string, SqlValue][] {
+  const region = regionColumns(v.regionCode);
+  const venue = v.venue;
+  return [
+    ['title_de', v.titleDe], ['title_fr', v.titleFr], ['title_en', v.titleEn], ['title_sort', titleSortOf(v.titleDe)],
+    ['description_de', v.descriptionDe], ['description_fr', v.descriptionFr], ['description_en', v.descriptionEn],
+    ['category', v.category], ['starts_at', v.startsAt], ['ends_at', v.endsAt],
+    ['starts_local', startsLocalOf(v.startsAt, v.timeZone)], ['time_zone', v.timeZone],
+    ['venue_name', venue?.name ?? null], ['venue_street', venue?.street ?? null],
+    ['venue_postal_code', venue?.postalCode ?? null], ['venue_city', venue?.city ?? null],
+    ['venue_country', venue?.country ?? null], ['venue_latitude', venue?.latitude ?? null],
+    ['venue_longitude', venue?.longitude ?? null],
+    ['region_code', v.regionCode], ['country', region.country], ['nuts1', region.nuts1], ['nuts2', region.nuts2],
+    ['campaign_id', v.campaignId], ['languages', v.languages.join(',')],
+    ['url', v.url], ['registration_url', v.registrationUrl],
+  ];
+}
+
+/** Inserts a new event (version 1) and its links; returns its key. */
+export async function insertEvent(
+  tx: SqlExecutor, v: EventValues, row: { slug: string; status: EventStatus; now: number },
+): Promise<number> {
+  const columns: [string, SqlValue][] = [
+    ['slug', row.slug], ...valueColumns(v), ['status', row.status], ['status_reason', null], ['synthetic', false],
+    ['version', 1], ['created_at', row.now], ['updated_at', row.now],
+  ];
+  const [inserted] = await tx.query<{ id: number }>(
+    `INSERT INTO event (${columns.map(([c]) => c).join(', ')}) VALUES (${placeholders(columns.length)}) RETURNING id`,
+    columns.map(([, value]) => value),
+  );
+  const key = Number(inserted.id);
+  await writeLinks(tx, key, v, null);
+  return key;
+}
+
+/**
+ * Overwrites an event's values and status if it still has `version` (the conditional
+ * UPDATE that makes expectedVersion hold under any isolation level), bumping the version
+ * in SQL. False when no row matched: someone else changed it first.
+ */
+export async function updateEvent(
+  tx: SqlExecutor, key: number, version: number, v: EventValues,
+  state: { status: EventStatus; statusReason: string | null; now: number },
+): Promise<boolean> {
+  return setColumns(tx, key, version, [
+    ...valueColumns(v), ['status', state.status], ['status_reason', state.statusReason], ['updated_at', state.now],
+  ]);
+}
+
+/** Moves an event to a status (with its reason) if it still has `version`; false otherwise. */
+export async function updateStatus(
+  tx: SqlExecutor, key: number, version: number, state: { status: EventStatus; statusReason: string | null; now: number },
+): Promise<boolean> {
+  return setColumns(tx, key, version, [['status', state.status], ['status_reason', state.statusReason], ['updated_at', state.now]]);
+}
+
+async function setColumns(tx: SqlExecutor, key: number, version: number, columns: [string, SqlValue][]): Promise<boolean> {
+  const result = await tx.query<unknown>(
+    `UPDATE event SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, version = version + 1
+     WHERE id = ? AND version = ? RETURNING id`,
+    [...columns.map(([, value]) => value), key, version],
+  );
+  // TypeORM answers an UPDATE on PostgreSQL with [rows, rowCount], on SQLite with the rows.
+  const rows = tx.kind === 'postgres' ? (result as unknown as [unknown[], number])[0] : result;
+  return rows.length === 1;
+}
+
+/** Rewrites the organiser and patron links that differ from `before` (all of them when null). */
+export async function writeLinks(tx: SqlExecutor, key: number, v: EventValues, before: EventLinks | null): Promise<void> {
+  const sameOrganizers = before !== null && sameKeys(before.organizers.map((o) => o.key), v.organizers.map((o) => o.key));
+  if (!sameOrganizers) {
+    if (before !== null) await tx.query('DELETE FROM event_organizer WHERE event_id = ?', [key]);
+    await insertRows(tx, 'event_organizer', ['event_id', 'organizer_id', 'position'], v.organizers.map((o, i) => [key, o.key, i]));
+  }
+  if (before === null || !sameKeys(before.patronIds, v.patronIds)) {
+    if (before !== null) await tx.query('DELETE FROM event_patron WHERE event_id = ?', [key]);
+    await insertRows(tx, 'event_patron', ['event_id', 'patron_id', 'position'], v.patronIds.map((p, i) => [key, p, i]));
+  }
+}
+
+function sameKeys(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+/**
+ * A slug for a new event that no event has: `base` itself, else `base-2`, `base-3`, … past
+ * the highest taken. On PostgreSQL, submissions of one base take turns (a transaction-level
+ * advisory lock), so each sees the slugs the previous ones committed; a writer that does not
+ * take the lock can still win a race, which the unique index refuses (see isSlugClash).
+ */
+export async function freeSlug(tx: SqlExecutor, base: string): Promise<string> {
+  if (tx.kind === 'postgres') await tx.query("SELECT pg_advisory_xact_lock(hashtext('event-slug:' || ?::text))", [base]);
+  const rows = await tx.query<{ slug: string }>('SELECT slug FROM event WHERE slug = ? OR slug LIKE ?', [base, `${base}-%`]);
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  let highest = 1;
+  for (const slug of taken) {
+    const n = /^-([0-9]{1,9})$/.exec(slug.slice(base.length));
+    if (n) highest = Math.max(highest, Number(n[1]));
+  }
+  return `${base}-${highest + 1}`;
+}
+
+/** True for the error of an INSERT that lost the race for a slug. */
+export function isSlugClash(err: unknown): boolean {
+  const e = err as { message?: string; constraint?: string; driverError?: { constraint?: string } } | null;
+  return e?.driverError?.constraint === 'uq_event_slug' || e?.constraint === 'uq_event_slug'
+    || /UNIQUE constraint failed: event\.slug/.test(e?.message ?? '');
+}
+
+/** The existence checks validation needs, answered through tx. */
+export function writeLookups(tx: SqlExecutor): WriteLookups {
+  return {
+    regionExists: async (code) => (await tx.query('SELECT 1 AS one FROM region WHERE code = ?', [code])).length > 0,
+    existingOrganizers: async (refs: OrganizerRef[]) => {
+      const rows = await tx.query<{ id: number; kind: string }>(
+        `SELECT id, kind FROM organizer WHERE id IN (${placeholders(refs.length)})`, refs.map((r) => r.key));
+      const kindOf = new Map(rows.map((r) => [Number(r.id), r.kind]));
+      return new Set(refs.filter((r) => kindOf.get(r.key) === r.kind).map((r) => r.key));
+    },
+    existingPatrons: async (keys) => {
+      if (keys.length === 0) return new Set();
+      const rows = await tx.query<{ id: number }>(`SELECT id FROM patron WHERE id IN (${placeholders(keys.length)})`, keys);
+      return new Set(rows.map((r) => Number(r.id)));
+    },
+    campaignIdBySlug: async (slug) => {
+      const [row] = await tx.query<{ id: number }>('SELECT id FROM campaign WHERE slug = ?', [slug]);
+      return row ? Number(row.id) : null;
+    },
+  };
+}
