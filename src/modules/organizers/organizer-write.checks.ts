@@ -1,0 +1,155 @@
+import countries from 'i18n-iso-countries';
+import { isEmail } from 'class-validator';
+import { Role, type Viewer } from '../../auth/roles';
+import type { SqlExecutor } from '../../db/database';
+import { placeholders } from '../../db/database';
+import { BadUserInputError, ForbiddenError } from '../../shared/errors';
+import { text } from '../events/event-write.validation';
+import type { LocalizedTextInput } from '../events/event-write.inputs';
+import { isNutsCode } from '../regions/region.entity';
+
+// The field checks every admin mutation shares (organisers, patrons, campaigns): each one
+// trims and normalises a value or throws BAD_USER_INPUT naming the input path at fault
+// (`input.name.de`, `patch.website`, `input.memberIds[2]`), before anything is written.
+// The texts follow the event mutations' rules (event-write.validation's `text`).
+
+/** Longest name, in characters, in each language (the columns' width). */
+export const MAX_NAME = 300;
+/** Longest website URL (organizer.website). */
+export const MAX_WEBSITE = 500;
+/** Most ids one list of links names (members, partners, patrons). */
+export const MAX_LINKS = 1000;
+
+/** A text in our languages as stored: German always, the others when given. */
+export interface LocalizedValues {
+  de: string;
+  fr: string | null;
+  en: string | null;
+}
+
+/** Refuses every role but admin, whatever the resolver checked already (one more line of defence). */
+export function assertAdmin(viewer: Viewer): void {
+  if (viewer.role !== Role.ADMIN) throw new ForbiddenError(`Only admin keys maintain organisations, patrons and campaigns; your role is ${viewer.role}.`);
+}
+
+/** A value the object cannot be without: refused when missing or null. */
+export function required<T>(value: T | null | undefined, field: string): T {
+  if (value == null) throw new BadUserInputError(`${field} is required and cannot be cleared.`, field);
+  return value;
+}
+
+/** A one-line text that must not be empty. */
+export function requiredText(value: string | null | undefined, field: string, max: number): string {
+  const t = text(value, field, max);
+  if (t === null) throw new BadUserInputError(`${field} must not be empty.`, field);
+  return t;
+}
+
+/** A one-line text in our languages; German must be there whenever any language is. */
+export function localized(input: LocalizedTextInput, field: string, max: number): LocalizedValues {
+  const de = text(input.de, `${field}.de`, max);
+  const fr = text(input.fr, `${field}.fr`, max);
+  const en = text(input.en, `${field}.en`, max);
+  if (de === null) throw new BadUserInputError(`${field}.de must not be empty: German is the language every text exists in.`, `${field}.de`);
+  return { de, fr, en };
+}
+
+/** Like localized, but null when every language is empty (a text that may be left out). */
+export function optionalLocalized(input: LocalizedTextInput | null | undefined, field: string, max: number): LocalizedValues | null {
+  if (input == null) return null;
+  const none = [input.de, input.fr, input.en].every((t) => t == null || t.trim() === '');
+  return none ? null : localized(input, field, max);
+}
+
+/** An absolute http(s) URL, or null for none; anything else is refused. */
+export function httpUrl(value: string | null | undefined, field: string, max: number): string | null {
+  const t = text(value, field, max);
+  if (t === null) return null;
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    throw new BadUserInputError(`${field} must be an absolute http(s) URL, e.g. https://example.org.`, field);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new BadUserInputError(`${field} must be an http or https URL, got "${url.protocol}".`, field);
+  }
+  return t;
+}
+
+/** A NUTS code that exists (any case accepted, stored upper-case), or null for none. */
+export async function regionCode(tx: SqlExecutor, value: string | null | undefined, field: string): Promise<string | null> {
+  if (value == null || value.trim() === '') return null;
+  const code = value.trim().toUpperCase();
+  const found = isNutsCode(code) && (await tx.query('SELECT 1 AS one FROM region WHERE code = ?', [code])).length > 0;
+  if (!found) throw new BadUserInputError(`Unknown region "${value}": expected a NUTS code such as DE1 or DE111.`, field);
+  return code;
+}
+
+/** ISO 3166-1 alpha-2 codes (any case accepted, stored upper-case), each once. */
+export function countryCodes(values: readonly string[], field: string): string[] {
+  const seen = new Set<string>();
+  return values.map((value, i) => {
+    const code = value.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code) || !countries.isValid(code)) {
+      throw new BadUserInputError(`${field}[${i}] must be an ISO 3166-1 alpha-2 country code such as DE, got "${value}".`, `${field}[${i}]`);
+    }
+    if (seen.has(code)) throw new BadUserInputError(`${code} is named twice.`, `${field}[${i}]`);
+    seen.add(code);
+    return code;
+  });
+}
+
+/** An e-mail address, or null for none. */
+export function email(value: string | null | undefined, field: string): string | null {
+  const t = text(value, field, 300);
+  if (t !== null && !isEmail(t)) throw new BadUserInputError(`${field} is not an e-mail address, e.g. info@example.org.`, field);
+  return t;
+}
+
+/**
+ * A phone number in E.164 (+ country code and number, 8–15 digits), or null for none. Spaces,
+ * hyphens, slashes and brackets are dropped first, so "+49 711 123-3030" is "+497111233030".
+ */
+export function phone(value: string | null | undefined, field: string): string | null {
+  const t = text(value, field, 40);
+  if (t === null) return null;
+  const compact = t.replace(/[\s\-/()]/g, '');
+  if (!/^\+[1-9][0-9]{6,14}$/.test(compact)) {
+    throw new BadUserInputError(`${field} must be an international number starting with +, e.g. +49 711 123-3030.`, field);
+  }
+  return compact;
+}
+
+/**
+ * The keys of a list of global ids of one kind of record, in order: each malformed,
+ * repeated or unknown id is refused at its index (`input.memberIds[2]`). `decode` gives the
+ * key of an id of the right type (null otherwise); `existing` says which keys exist.
+ */
+export async function linkKeys(
+  ids: readonly string[], field: string, what: string,
+  decode: (id: string) => number | null, existing: (keys: number[]) => Promise<Set<number>>,
+): Promise<number[]> {
+  if (ids.length > MAX_LINKS) throw new BadUserInputError(`At most ${MAX_LINKS} ids, got ${ids.length}.`, field);
+  const seen = new Set<number>();
+  const keys = ids.map((id, i) => {
+    const key = decode(id);
+    if (key === null) throw new BadUserInputError(`"${id}" is not the id of ${what}.`, `${field}[${i}]`);
+    if (seen.has(key)) throw new BadUserInputError(`"${id}" is named twice.`, `${field}[${i}]`);
+    seen.add(key);
+    return key;
+  });
+  const found = keys.length === 0 ? new Set<number>() : await existing(keys);
+  const missing = keys.findIndex((k) => !found.has(k));
+  if (missing >= 0) throw new BadUserInputError(`Unknown ${what}: "${ids[missing]}".`, `${field}[${missing}]`);
+  return keys;
+}
+
+/** The keys among `keys` that are rows of `table` (optionally only those with organizer.kind = kind). */
+export async function existingKeys(tx: SqlExecutor, table: 'organizer' | 'patron', keys: number[], kind?: string): Promise<Set<number>> {
+  const rows = await tx.query<{ id: number }>(
+    `SELECT id FROM ${table} WHERE id IN (${placeholders(keys.length)})${kind ? ' AND kind = ?' : ''}`,
+    kind ? [...keys, kind] : keys,
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}

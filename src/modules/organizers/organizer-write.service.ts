@@ -1,0 +1,73 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Database, SqlExecutor } from '../../db/database';
+import { EntityReader } from '../../db/entity-reader';
+import type { Viewer } from '../../auth/roles';
+import { NotFoundError } from '../../shared/errors';
+import { keyOf, toGlobalId } from '../../shared/global-id';
+import type { AuditService } from '../audit/audit.service';
+import { changesBetween } from '../audit/audit-changes';
+import { Organizer } from './organizer.entity';
+import type { OrganizerFieldsInput } from './organizer-write.inputs';
+import { assertAdmin } from './organizer-write.checks';
+import { checkOrganizerValues, organizerSnapshot, type OrganizerKindRules } from './organizer-write.values';
+import { insertOrganizer, readForChange, updateOrganizer, type StoredOrganizer } from './organizer-write.store';
+
+/**
+ * The admin mutations of ministries, initiatives and networks: one flow for every kind,
+ * the kind's own fields and names coming from its rules (ministry-write.rules.ts, …). Each
+ * runs in one transaction: read (and on PostgreSQL lock) the organiser, validate the whole
+ * input, write the row and its links, record the audit entry; a refusal throws before the
+ * commit, so nothing of it is written.
+ */
+export class OrganizerWriteService {
+  private readonly reader: EntityReader<Organizer>;
+
+  constructor(private readonly db: Database, private readonly audit: AuditService) {
+    this.reader = new EntityReader(db.dataSource, Organizer);
+  }
+
+  /** create<Kind>: a new organiser of the rules' kind. */
+  create<I extends OrganizerFieldsInput>(viewer: Viewer, rules: OrganizerKindRules<I>, input: I): Promise<Organizer> {
+    assertAdmin(viewer);
+    return this.db.transaction(async (tx) => {
+      const values = await checkOrganizerValues(rules, input, 'input', tx, null, null);
+      const key = await insertOrganizer(tx, rules.kind, values);
+      return this.finish(tx, viewer, rules, rules.createAction, key, null);
+    });
+  }
+
+  /**
+   * update<Kind>: the patch over the stored values. An id that is not an organiser of this
+   * kind is NOT_FOUND; a patch that changes nothing writes nothing (and records nothing).
+   */
+  update<I extends OrganizerFieldsInput>(viewer: Viewer, rules: OrganizerKindRules<I>, id: string, patch: I): Promise<Organizer> {
+    assertAdmin(viewer);
+    const key = keyOf(id, rules.type);
+    return this.db.transaction(async (tx) => {
+      const before = key === null ? null : await readForChange(tx, this.reader, key, rules.kind);
+      if (key === null || before === null) throw new NotFoundError(`No ${rules.type.toLowerCase()} has the id "${id}".`);
+      const values = await checkOrganizerValues(rules, patch, 'patch', tx, before.values, key);
+      if (isDeepStrictEqual(values, before.values)) return before.organizer;
+      await updateOrganizer(tx, key, rules.kind, values, before.values);
+      return this.finish(tx, viewer, rules, rules.updateAction, key, before);
+    });
+  }
+
+  /** After a write: record what changed and return the organiser as stored now. */
+  private async finish<I extends OrganizerFieldsInput>(
+    tx: SqlExecutor, viewer: Viewer, rules: OrganizerKindRules<I>, action: string, key: number, before: StoredOrganizer | null,
+  ): Promise<Organizer> {
+    const after = await readForChange(tx, this.reader, key, rules.kind);
+    if (after === null) throw new Error(`organizer ${key} vanished inside its own transaction`);
+    await this.audit.record(tx, {
+      at: Date.now(),
+      actor: viewer.keyName ?? viewer.role,
+      action,
+      entityType: rules.type,
+      entityId: toGlobalId(rules.type, key),
+      changes: changesBetween(
+        before === null ? null : organizerSnapshot(rules.kind, before.values), organizerSnapshot(rules.kind, after.values)),
+    });
+    return after.organizer;
+  }
+}

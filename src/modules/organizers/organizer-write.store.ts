@@ -1,0 +1,120 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { SqlExecutor, SqlValue } from '../../db/database';
+import type { EntityReader } from '../../db/entity-reader';
+import { insertRows } from '../../demo-data/bulk-insert';
+import { foldText } from '../../shared/text-fold';
+import type { Organizer, OrganizerKind } from './organizer.entity';
+import type { OrganizerValues } from './organizer-write.values';
+import { MAX_NAME } from './organizer-write.checks';
+
+// The SQL of the admin mutations on organisers, each statement on the mutation's
+// transaction. Rows are written as the demo loader writes them (organizerRow): the kind's
+// own columns filled, the other kinds' null, topics as JSON text, countries as a comma list.
+
+/** An organiser as read for a change: the row (locked on PostgreSQL) and its values. */
+export interface StoredOrganizer {
+  organizer: Organizer;
+  values: OrganizerValues;
+}
+
+/**
+ * The organiser of this kind with this key, with its contacts and links, or null. On
+ * PostgreSQL the row stays locked (FOR UPDATE) until the transaction ends, so concurrent
+ * changes of one organiser take turns and each reads what the previous one wrote.
+ */
+export async function readForChange(
+  tx: SqlExecutor, reader: EntityReader<Organizer>, key: number, kind: OrganizerKind,
+): Promise<StoredOrganizer | null> {
+  const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
+  const [row] = await tx.query(`SELECT ${reader.select('o')} FROM organizer o WHERE o.id = ? AND o.kind = ?${lock}`, [key, kind]);
+  if (!row) return null;
+  const organizer = reader.hydrate(row);
+  const contacts = kind === 'MINISTRY' ? [] : await tx.query<Record<string, string | null>>(
+    'SELECT name, role_de, role_fr, role_en, email, phone FROM contact WHERE organizer_id = ? ORDER BY position, id', [key]);
+  const members = kind !== 'NETWORK' ? [] : await tx.query<{ k: number }>(
+    'SELECT initiative_id AS k FROM network_member WHERE network_id = ? ORDER BY initiative_id', [key]);
+  const partners = kind !== 'NETWORK' ? [] : await tx.query<{ k: number }>(
+    `SELECT partner_id AS k FROM network_partner WHERE network_id = ?
+     UNION SELECT network_id AS k FROM network_partner WHERE partner_id = ? ORDER BY k`, [key, key]);
+  const o = organizer as unknown as Record<string, unknown>;
+  return {
+    organizer,
+    values: {
+      name: { de: organizer.nameDe, fr: organizer.nameFr, en: organizer.nameEn },
+      regionCode: organizer.regionCode,
+      website: organizer.website,
+      shortName: kind === 'MINISTRY' ? (o.shortName as string | null) : null,
+      level: kind === 'MINISTRY' ? (o.level as string | null) : null,
+      topics: kind === 'INITIATIVE' ? ((o.topics as string[] | null) ?? []) : null,
+      scope: kind === 'NETWORK' ? (o.scope as string | null) : null,
+      countries: kind === 'NETWORK' ? ((o.countries as string[] | null) ?? []) : null,
+      contacts: contacts.map((c) => ({
+        name: c.name as string,
+        role: c.role_de === null ? null : { de: c.role_de, fr: c.role_fr, en: c.role_en },
+        email: c.email,
+        phone: c.phone,
+      })),
+      memberKeys: members.map((m) => Number(m.k)),
+      partnerKeys: partners.map((p) => Number(p.k)),
+    },
+  };
+}
+
+/** The organizer columns the values set, in one order, name_sort included. */
+function rowColumns(kind: OrganizerKind, v: OrganizerValues): [string, SqlValue][] {
+  return [
+    ['name_de', v.name.de], ['name_fr', v.name.fr], ['name_en', v.name.en],
+    // Folding spells umlauts out (ä → ae), so the key can outgrow the name; it only sorts and searches.
+    ['name_sort', foldText(v.name.de).slice(0, MAX_NAME)],
+    ['region_code', v.regionCode], ['website', v.website],
+    ['short_name', kind === 'MINISTRY' ? v.shortName : null],
+    ['level', kind === 'MINISTRY' ? v.level : null],
+    ['topics', kind === 'INITIATIVE' ? JSON.stringify(v.topics ?? []) : null],
+    ['scope', kind === 'NETWORK' ? v.scope : null],
+    ['countries', kind === 'NETWORK' && v.countries && v.countries.length > 0 ? v.countries.join(',') : null],
+  ];
+}
+
+/** Inserts a new organiser of a kind (not synthetic) with its contacts and links; returns its key. */
+export async function insertOrganizer(tx: SqlExecutor, kind: OrganizerKind, v: OrganizerValues): Promise<number> {
+  const columns: [string, SqlValue][] = [['kind', kind], ...rowColumns(kind, v), ['synthetic', false]];
+  const [inserted] = await tx.query<{ id: number }>(
+    `INSERT INTO organizer (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`,
+    columns.map(([, value]) => value),
+  );
+  const key = Number(inserted.id);
+  await writeLinks(tx, key, v, null);
+  return key;
+}
+
+/** Overwrites an organiser's columns and the contacts and links that differ from `before`. */
+export async function updateOrganizer(tx: SqlExecutor, key: number, kind: OrganizerKind, v: OrganizerValues, before: OrganizerValues): Promise<void> {
+  const columns = rowColumns(kind, v);
+  await tx.query(`UPDATE organizer SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, value]) => value), key]);
+  await writeLinks(tx, key, v, before);
+}
+
+/**
+ * Rewrites contacts, members and partners where they differ from `before` (all of them when
+ * null). A partnership is one row, whichever network named the other, so replacing a
+ * network's partners removes the rows of both directions.
+ */
+async function writeLinks(tx: SqlExecutor, key: number, v: OrganizerValues, before: OrganizerValues | null): Promise<void> {
+  if (before === null || !isDeepStrictEqual(before.contacts, v.contacts)) {
+    if (before !== null) await tx.query('DELETE FROM contact WHERE organizer_id = ?', [key]);
+    await insertRows(tx, 'contact', ['organizer_id', 'position', 'name', 'role_de', 'role_fr', 'role_en', 'email', 'phone'],
+      v.contacts.map((c, i) => [key, i, c.name, c.role?.de ?? null, c.role?.fr ?? null, c.role?.en ?? null, c.email, c.phone]));
+  }
+  if (before === null || !sameKeys(before.memberKeys, v.memberKeys)) {
+    if (before !== null) await tx.query('DELETE FROM network_member WHERE network_id = ?', [key]);
+    await insertRows(tx, 'network_member', ['network_id', 'initiative_id'], v.memberKeys.map((m) => [key, m]));
+  }
+  if (before === null || !sameKeys(before.partnerKeys, v.partnerKeys)) {
+    if (before !== null) await tx.query('DELETE FROM network_partner WHERE network_id = ? OR partner_id = ?', [key, key]);
+    await insertRows(tx, 'network_partner', ['network_id', 'partner_id'], v.partnerKeys.map((p) => [key, p]));
+  }
+}
+
+function sameKeys(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
