@@ -1,0 +1,96 @@
+import type { RequestContext } from '../server/context';
+import type { Event } from '../modules/events/event.entity';
+import type { EventFilter } from '../modules/events/event.inputs';
+import type { Conditions } from '../modules/events/event-query';
+import { readableStatuses } from '../modules/events/event-query';
+import { EventExportService } from '../modules/events/event-export.service';
+import type { Organizer } from '../modules/organizers/organizer.entity';
+import type { Region } from '../modules/regions/region.entity';
+import type { Campaign } from '../modules/campaigns/campaign.entity';
+
+/** An event with what a feed row shows beside it. */
+export interface FeedEvent {
+  event: Event;
+  /** In the event's order. */
+  organizers: Organizer[];
+  region: Region | null;
+  campaign: Campaign | null;
+}
+
+/** A validated selection, ready to stream. */
+export interface EventFeedSource {
+  /** The time zones the selected events use (for VTIMEZONE blocks ahead of the events). */
+  timeZones(): Promise<string[]>;
+  /** The selected events in start order, a chunk at a time. */
+  chunks(): AsyncGenerator<FeedEvent[]>;
+}
+
+/**
+ * Opens the selection of a feed: every event matching `filter` that the request's viewer
+ * may read (statuses from readableStatuses, so the public gets PUBLISHED and CANCELLED),
+ * through the same eventConditions as GraphQL. Resolves only once the filter is valid, so
+ * a bad region or campaign rejects (BadUserInputError) before a single byte is sent.
+ *
+ * Per chunk it costs one statement for the events, one for all their organisers, and at
+ * most one each for regions and campaigns not seen before (the request's loaders cache
+ * those: there are a few hundred at most). Organisers are not cached: they would grow
+ * with the rows.
+ */
+export async function openEventFeed(ctx: RequestContext, filter: EventFilter): Promise<EventFeedSource> {
+  const conditions: Conditions = await ctx.services.events.conditions(ctx, {
+    ...filter, statuses: readableStatuses(ctx.viewer),
+  });
+  const exporter = exportServiceOf(ctx);
+  return {
+    timeZones: () => exporter.timeZones(ctx, conditions),
+    chunks: async function* () {
+      for await (const events of exporter.chunks(ctx, conditions)) {
+        yield await withRelations(ctx, events);
+      }
+    },
+  };
+}
+
+async function withRelations(ctx: RequestContext, events: Event[]): Promise<FeedEvent[]> {
+  const campaignIds = [...new Set(events.map((e) => e.campaignId).filter((id): id is number => id !== null))];
+  const regionCodes = [...new Set(events.map((e) => e.regionCode))];
+  const [links, regions, campaigns] = await Promise.all([
+    ctx.services.organizers.byEvents(events.map((e) => e.pk)),
+    ctx.loaders.regionByCode.loadMany(regionCodes),
+    ctx.loaders.campaignById.loadMany(campaignIds),
+  ]);
+  const organizersOf = new Map<number, Organizer[]>();
+  for (const { key, value } of links) {
+    const list = organizersOf.get(key);
+    if (list) list.push(value);
+    else organizersOf.set(key, [value]);
+  }
+  const regionOf = new Map(found(regions).map((r) => [r.code, r]));
+  const campaignOf = new Map(found(campaigns).map((c) => [c.pk, c]));
+  return events.map((event) => ({
+    event,
+    organizers: organizersOf.get(event.pk) ?? [],
+    region: regionOf.get(event.regionCode) ?? null,
+    campaign: event.campaignId === null ? null : campaignOf.get(event.campaignId) ?? null,
+  }));
+}
+
+/** The values a loadMany found; a failed batch fails the chunk rather than blanking cells. */
+function found<T>(values: (T | null | Error)[]): T[] {
+  return values.filter((v): v is T => {
+    if (v instanceof Error) throw v;
+    return v !== null;
+  });
+}
+
+const exporters = new WeakMap<RequestContext['services'], EventExportService>();
+
+/** One export service per process's services (services.ts knows nothing of feeds). */
+function exportServiceOf(ctx: RequestContext): EventExportService {
+  let exporter = exporters.get(ctx.services);
+  if (!exporter) {
+    exporter = new EventExportService(ctx.services.db);
+    exporters.set(ctx.services, exporter);
+  }
+  return exporter;
+}

@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { withQueryStats } from '../db/query-stats';
+import type { Language } from '../shared/i18n';
+import type { RequestContext } from '../server/context';
+import { parseFeedQuery } from './feed-query';
+import { openEventFeed, type EventFeedSource } from './event-feed-source';
+import { icsFeed } from './ics-feed';
+import { csvExport } from './csv-export';
+
+/** A way of writing a selection of events out. */
+export interface FeedFormat {
+  contentType: string;
+  filename: string;
+  render(source: EventFeedSource, lang: Language): AsyncGenerator<string>;
+}
+
+/** GET /feeds/events.ics: an iCalendar feed to subscribe to. */
+export const ICS_FEED: FeedFormat = {
+  contentType: 'text/calendar; charset=utf-8',
+  filename: 'clustergraph-events.ics',
+  render: icsFeed,
+};
+
+/** GET /exports/events.csv: a spreadsheet. */
+export const CSV_EXPORT: FeedFormat = {
+  contentType: 'text/csv; charset=utf-8',
+  filename: 'clustergraph-events.csv',
+  render: csvExport,
+};
+
+/** The trailer that carries the request's SQL statement count when EXPOSE_QUERY_STATS is on. */
+export const STATEMENTS_TRAILER = 'x-sql-statements';
+
+/** HTTP statuses of the errors a feed request can run into before it streams. */
+const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+/**
+ * Serves a feed or export of events. The viewer and language come from `makeContext`, the
+ * very function that makes the GraphQL context, so feeds authenticate exactly as GraphQL
+ * does; the query parameters become an EventFilter checked by the GraphQL filter code.
+ * Every problem found before the first byte is a plain-text answer (400 bad parameter,
+ * 401 bad key, 403). Then the body streams chunk by chunk, waiting for the socket to drain
+ * whenever write() says so, and stops reading when the client goes away; a failure halfway
+ * aborts the connection, so no one mistakes half a file for a whole one.
+ */
+export async function serveEventFeed(
+  format: FeedFormat, req: IncomingMessage, res: ServerResponse,
+  makeContext: (headers: HeaderMap) => Promise<RequestContext>, options: { exposeQueryStats: boolean },
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return plain(res, 405, 'Only GET and HEAD are supported here.', { allow: 'GET, HEAD' });
+  }
+  await withQueryStats(async (stats) => {
+    let source: EventFeedSource;
+    let lang: Language;
+    try {
+      const ctx = await makeContext(headerMapOf(req));
+      const query = parseFeedQuery(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      lang = query.lang ?? ctx.lang;
+      source = await openEventFeed(ctx, query.filter);
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === null) throw err;
+      return plain(res, status, (err as GraphQLError).message, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+    }
+
+    // Trailers need chunked encoding: not for HEAD, nor for HTTP/1.0 clients (node throws).
+    const trailer = options.exposeQueryStats && req.method === 'GET' && req.httpVersion !== '1.0';
+    res.writeHead(200, {
+      'content-type': format.contentType,
+      'content-disposition': `attachment; filename="${format.filename}"`,
+      vary: varyWith(res, 'accept-language, authorization'),
+      'x-content-type-options': 'nosniff',
+      ...(trailer ? { trailer: STATEMENTS_TRAILER } : {}),
+    });
+    if (req.method === 'HEAD') return void res.end();
+    try {
+      for await (const piece of format.render(source, lang)) {
+        if (res.destroyed) return; // the client left: stop reading the database
+        if (!res.write(piece)) await drained(res);
+      }
+    } catch (err) {
+      res.destroy();
+      throw err;
+    }
+    if (trailer) res.addTrailers({ [STATEMENTS_TRAILER]: String(stats.sqlStatements) });
+    res.end();
+  });
+}
+
+/** The status of an error the client can act on (bad parameter, key or role); null for anything else. */
+function statusOf(err: unknown): number | null {
+  if (!(err instanceof GraphQLError)) return null;
+  const http = err.extensions.http as { status?: number } | undefined;
+  return http?.status ?? STATUS_OF_CODE[String(err.extensions.code)] ?? null;
+}
+
+function plain(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(`${message}\n`);
+}
+
+/** The request's headers as Apollo's HeaderMap, which makeContext reads. */
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** A Vary value that keeps what CORS already put there (origin). */
+function varyWith(res: ServerResponse, more: string): string {
+  const before = res.getHeader('vary');
+  return before ? `${String(before)}, ${more}` : more;
+}
+
+/** Resolves when the socket can take more, or when the response closed (client gone). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}

@@ -1,0 +1,63 @@
+import type { Database } from '../../db/database';
+import { EntityReader } from '../../db/entity-reader';
+import type { RequestContext } from '../../server/context';
+import { Event } from './event.entity';
+import { EventOrder } from './event.enums';
+import { addAfter, cursorOf, orderBy, where, type Conditions } from './event-query';
+
+/**
+ * Events per statement of an export. Big enough that 100,000 events are 200 statements,
+ * small enough that a chunk with its organisers is a few hundred kilobytes at most.
+ */
+export const EXPORT_CHUNK_SIZE = 500;
+
+/**
+ * Reads whole filtered selections for feeds and exports without ever holding them: keyset
+ * pages of the same WHERE and ORDER BY as the GraphQL lists, one statement per chunk.
+ * Conditions come from EventService.conditions, so visibility and validation are the
+ * GraphQL ones.
+ */
+export class EventExportService {
+  private readonly reader: EntityReader<Event>;
+
+  constructor(private readonly db: Database) {
+    this.reader = new EntityReader(db.dataSource, Event);
+  }
+
+  /**
+   * The matching events in `order`, `size` at a time. Each chunk starts after the last
+   * event of the one before (a keyset cursor), so the cost of a chunk does not depend on
+   * how far into the selection it is, and stopping early (the client went away) stops
+   * the reading.
+   */
+  async *chunks(
+    _ctx: RequestContext, conditions: Conditions, order = EventOrder.START_ASC, size = EXPORT_CHUNK_SIZE,
+  ): AsyncGenerator<Event[]> {
+    let after: string | null = null;
+    for (;;) {
+      const paged: Conditions = { sql: [...conditions.sql], params: [...conditions.params] };
+      addAfter(order, after, paged);
+      // Keys are sorted first, whole rows read for the chunk alone: with statuses IN (…) the
+      // database sorts instead of walking an index, and sorting keys is half the cost.
+      const rows = await this.db.query(
+        `SELECT ${this.reader.select('x')} FROM (
+           SELECT e.id AS id FROM event e ${where(paged)} ORDER BY ${orderBy(order)} LIMIT ?
+         ) k JOIN event x ON x.id = k.id ORDER BY ${orderBy(order, 'x')}`,
+        [...paged.params, size],
+      );
+      if (rows.length === 0) return;
+      const events = rows.map((r) => this.reader.hydrate(r));
+      yield events;
+      if (events.length < size) return;
+      after = cursorOf(order, events[events.length - 1]);
+    }
+  }
+
+  /** The time zones the matching events are shown in (one DISTINCT statement), sorted. */
+  async timeZones(_ctx: RequestContext, conditions: Conditions): Promise<string[]> {
+    const rows = await this.db.query<{ timeZone: string }>(
+      `SELECT DISTINCT e.time_zone AS "timeZone" FROM event e ${where(conditions)}`, conditions.params,
+    );
+    return rows.map((r) => r.timeZone).sort();
+  }
+}

@@ -1,0 +1,84 @@
+import { request } from 'node:http';
+import { seedSynthetic } from '../../src/demo-data/synthetic';
+import { EXPORT_CHUNK_SIZE } from '../../src/modules/events/event-export.service';
+import { STATEMENTS_TRAILER } from '../../src/feeds/feed-http';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { countOf } from '../modules/events/event-test-kit';
+import { getFeed, parseCsv, parseIcs } from './feed-kit';
+
+let server: TestServer;
+
+const VISIBLE = ['PUBLISHED', 'CANCELLED'];
+const SYNTHETIC_EVENTS = 3000;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    prepare: async (db) => {
+      await seedSynthetic(db, { events: SYNTHETIC_EVENTS, seed: 5 });
+    },
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Statements a selection of `rows` events may cost: a few up front, at most four per chunk. */
+function statementBound(rows: number): { min: number; max: number; chunks: number } {
+  const chunks = Math.floor(rows / EXPORT_CHUNK_SIZE) + 1; // the last, short (maybe empty) chunk ends it
+  return { min: 2 * Math.ceil(rows / EXPORT_CHUNK_SIZE), max: 3 + 4 * chunks, chunks };
+}
+
+describe('streaming a few thousand events', () => {
+  it('writes every visible event exactly once to the CSV export, the last row whole', async () => {
+    const expected = await countOf(server.url, { statuses: VISIBLE });
+    expect(expected).toBeGreaterThan(2 * EXPORT_CHUNK_SIZE);
+    const res = await getFeed(server.url, '/exports/events.csv');
+    const { rows } = parseCsv(res.text);
+    expect(rows.length).toBe(expected);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(expected);
+    expect(res.text.endsWith('\r\n')).toBe(true);
+    expect(rows.every((r) => r.updatedAt !== undefined && r.updatedAt !== '')).toBe(true);
+    const starts = rows.map((r) => Date.parse(r.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('writes every visible event exactly once to the iCalendar feed', async () => {
+    const expected = await countOf(server.url, { statuses: VISIBLE });
+    const res = await getFeed(server.url, '/feeds/events.ics');
+    const { events } = parseIcs(res.text);
+    expect(events.length).toBe(expected);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(expected);
+    expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+
+  it('sends SQL statements in proportion to chunks, not rows', async () => {
+    for (const [query, filter] of [['', {}], ['?region=DE1', { region: 'DE1' }], ['?category=TRADE_FAIR', { categories: ['TRADE_FAIR'] }]] as const) {
+      const rows = await countOf(server.url, { ...filter, statuses: VISIBLE });
+      const bound = statementBound(rows);
+      for (const route of ['/exports/events.csv', '/feeds/events.ics']) {
+        const res = await getFeed(server.url, `${route}${query}`);
+        const statements = Number(res.trailers[STATEMENTS_TRAILER]);
+        expect({ route, query, statements }).toEqual({ route, query, statements: expect.any(Number) });
+        expect(statements).toBeGreaterThanOrEqual(bound.min);
+        expect(statements).toBeLessThanOrEqual(bound.max);
+      }
+    }
+  });
+
+  it('keeps serving when a client hangs up halfway through an export', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const req = request(new URL('/exports/events.csv', server.url), { agent: false }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', (err) => (req.destroyed ? resolve() : reject(err)));
+      req.end();
+    });
+    expect((await getFeed(server.url, '/healthz')).status).toBe(200);
+    const { rows } = parseCsv((await getFeed(server.url, '/exports/events.csv')).text);
+    expect(rows.length).toBe(await countOf(server.url, { statuses: VISIBLE }));
+  });
+});
