@@ -7,6 +7,8 @@ import { createLogger, type Logger } from './logger';
 import { startGateway } from './server/app';
 import { ensureDemoData } from './demo-data/seed-state';
 import { seedSynthetic } from './demo-data/synthetic';
+import { APIKEY_USAGE, apikeyCommand } from './cli/apikey';
+import { ApiKeyInputError } from './auth/api-key.service';
 
 const USAGE = `usage: clustergraph <command> [options]
 
@@ -16,12 +18,16 @@ commands:
   seed                       load the demo data (the Clusterwoche 2017) if never seeded
   seed --synthetic --events N [--seed S]
                              add N deterministic synthetic events (same S, same data)
+${APIKEY_USAGE}
 
 environment: PORT, HOST, DATABASE_URL, LOG_LEVEL, EXPOSE_QUERY_STATS, DEBUG_ERRORS, … (README)`;
 
 /** Opens the configured database the way every command does: migrations, then demo data. */
 async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
-  const db = await openDatabase(config.databaseUrl);
+  const traceSql = logger.isLevelEnabled('trace')
+    ? (sql: string, params: unknown[]) => logger.trace({ sql, params }, 'sql')
+    : undefined;
+  const db = await openDatabase(config.databaseUrl, { traceSql });
   if (await ensureDemoData(db)) logger.info('loaded the demo data (Clusterwoche 2017)');
   return db;
 }
@@ -86,12 +92,18 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'seed':
       return seed(config, logger, rest);
+    case 'apikey':
+      return apikeyCommand(rest, () => prepareDatabase(config, logger), (text) => process.stdout.write(text));
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ApiKeyInputError) {
+    process.stderr.write(`clustergraph apikey: ${err.message}\n`);
+    process.exit(2);
+  }
   if (err instanceof ConfigError || err instanceof UsageError) {
     process.stderr.write(`clustergraph: ${err.message}\n${err instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     process.exit(2);

@@ -11,9 +11,12 @@ import { Campaign } from '../modules/campaigns/campaign.entity';
 import { CampaignPatronLink } from '../modules/campaigns/campaign-patron.entity';
 import { Event } from '../modules/events/event.entity';
 import { EventOrganizerLink, EventPatronLink } from '../modules/events/event-links.entity';
+import { ApiKey } from '../auth/api-key.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 
 /** Every TypeORM entity, for the data source. */
 export const ENTITIES = [
   AppMeta, Region, Organizer, Ministry, Initiative, Network, Contact, NetworkMemberLink,
   NetworkPartnerLink, Patron, Campaign, CampaignPatronLink, Event, EventOrganizerLink, EventPatronLink,
+  ApiKey, AuditEntry,
 ];

@@ -1,5 +1,9 @@
 import { CreateClusterGraph1764000000000 } from '../../migrations/1764000000000-CreateClusterGraph';
 import { LoadNutsRegions1764000000001 } from '../../migrations/1764000000001-LoadNutsRegions';
+import { EventSearch1764000000002 } from '../../migrations/1764000000002-EventSearch';
+import { ApiKeys1764000000003 } from '../../migrations/1764000000003-ApiKeys';
+import { EventWritesAndAudit1764000000004 } from '../../migrations/1764000000004-EventWritesAndAudit';
+import { EventCategoryIndexes1764000000005 } from '../../migrations/1764000000005-EventCategoryIndexes';
 
 /** Every migration, oldest first. A new migration file is added here too. */
-export const MIGRATIONS = [CreateClusterGraph1764000000000, LoadNutsRegions1764000000001];
+export const MIGRATIONS = [CreateClusterGraph1764000000000, LoadNutsRegions1764000000001, EventSearch1764000000002, ApiKeys1764000000003, EventWritesAndAudit1764000000004, EventCategoryIndexes1764000000005];

@@ -1,4 +1,5 @@
 import type { Database, SqlExecutor, SqlValue } from '../db/database';
+import { indexEvents } from '../modules/events/event-search';
 import { allocateIds, insertRows, resetSequences } from './bulk-insert';
 import { CONTACT_COLUMNS, EVENT_COLUMNS, ORGANIZER_COLUMNS, contactRow, eventRow, organizerRow } from './demo-loader';
 import { isoDate, planEvent, planWorld, type Plan, type RegionRow } from './synthetic-plan';
@@ -57,6 +58,10 @@ export async function seedSynthetic(db: Database, options: SyntheticOptions): Pr
     done += count;
     options.onProgress?.(done, total);
   }
+  // A bulk load leaves the planner without statistics (PostgreSQL's autovacuum catches up a
+  // minute later) and PostgreSQL's visibility map empty (no index-only scans): refresh both
+  // now, so the first queries on a fresh dataset, the benchmark's included, plan as later ones.
+  await db.query(db.kind === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
   return { events: total, organizers: plan.organizers.length, ms: Math.round(performance.now() - started) };
 }
 
@@ -109,6 +114,7 @@ async function writeEvents(
     if (p.patronId !== null) patrons.push([id, p.patronId, 0]);
   }
   await insertRows(tx, 'event', EVENT_COLUMNS, events);
+  await indexEvents(tx, events.map((row) => row[0] as number));
   await insertRows(tx, 'event_organizer', ['event_id', 'organizer_id', 'position'], links);
   await insertRows(tx, 'event_patron', ['event_id', 'patron_id', 'position'], patrons);
   await resetSequences(tx, ['event']);

@@ -12,10 +12,18 @@ import { NetworkResolver } from '../modules/networks/network.resolver';
 import { PatronResolver } from '../modules/patrons/patron.resolver';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
+import { EventMutationResolver } from '../modules/events/event-mutation.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { MinistryWriteResolver } from '../modules/ministries/ministry-write.resolver';
+import { InitiativeWriteResolver } from '../modules/initiatives/initiative-write.resolver';
+import { NetworkWriteResolver } from '../modules/networks/network-write.resolver';
+import { PatronWriteResolver } from '../modules/patrons/patron-write.resolver';
+import { CampaignWriteResolver } from '../modules/campaigns/campaign-write.resolver';
 import { Ministry } from '../modules/ministries/ministry.entity';
 import { Initiative } from '../modules/initiatives/initiative.entity';
 import { Network } from '../modules/networks/network.entity';
 import { JSONScalar } from '../shared/scalars';
+import { authChecker } from '../auth/auth-checker';
 
 let built: GraphQLSchema | undefined;
 
@@ -25,14 +33,20 @@ export function buildGatewaySchema(): GraphQLSchema {
     resolvers: [
       NodeResolver, EventResolver, EventStatsResolver, OrganizerResolver, ContactResolver, MinistryResolver,
       InitiativeResolver, NetworkResolver, PatronResolver, CampaignResolver, RegionResolver,
+      EventMutationResolver, AuditResolver,
+      MinistryWriteResolver, InitiativeWriteResolver, NetworkWriteResolver, PatronWriteResolver, CampaignWriteResolver,
     ],
     orphanedTypes: [Ministry, Initiative, Network],
     scalarsMap: [{ type: Object, scalar: JSONScalar }],
     validate: false,
+    authChecker,
+    authMode: 'error',
   });
   const query = built.getQueryType();
   // type-graphql has no option for the root types' descriptions.
   if (query) query.description = 'The read side of the cluster graph: events, organisers, campaigns, patrons and regions.';
+  const mutation = built.getMutationType();
+  if (mutation) mutation.description = 'The write side: events are submitted, changed, reviewed and cancelled here, and admins maintain organisations, patrons and campaigns; every accepted change goes to the audit trail.';
   return built;
 }
 

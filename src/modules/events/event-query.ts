@@ -8,6 +8,9 @@ import { PUBLIC_STATUSES, Role, seesEverything, type Viewer } from '../../auth/r
 import { EventOrder, EventStatus } from './event.enums';
 import type { EventFilter } from './event.inputs';
 import type { Event } from './event.entity';
+import type { DatabaseKind } from '../../db/data-source';
+import { parseSearchText } from './event-search-text';
+import { searchCondition } from './event-search';
 
 /** A WHERE clause as SQL fragments joined by AND, with its parameters in order. */
 export interface Conditions {
@@ -19,6 +22,8 @@ export interface Conditions {
 export interface FilterLookups {
   regionExists(code: string): Promise<boolean>;
   campaignIdBySlug(slug: string): Promise<number | null>;
+  /** The engine the SQL is for: full-text search is written in each one's own syntax. */
+  database: DatabaseKind;
 }
 
 const DEFAULT_STATUSES = [EventStatus.PUBLISHED];
@@ -86,7 +91,9 @@ export async function eventConditions(
     c.params.push(`%,${filter.language},%`);
   }
   if (filter.text != null) {
-    throw new BadUserInputError('Full-text search (filter.text) is not available in this version.', `${field}.text`);
+    const match = searchCondition(lookups.database, parseSearchText(filter.text, `${field}.text`));
+    c.sql.push(match.sql);
+    c.params.push(...match.params);
   }
   return c;
 }
@@ -102,9 +109,17 @@ function instant(d: Date): number {
  */
 export function readableConditions(viewer: Viewer): Conditions {
   const c: Conditions = { sql: [], params: [] };
-  const all = Object.values(EventStatus);
-  visibility(viewer, viewer.role === Role.PUBLIC || viewer.role === Role.PARTNER ? [...PUBLIC_STATUSES] : all, c);
+  visibility(viewer, readableStatuses(viewer), c);
   return c;
+}
+
+/**
+ * The statuses a viewer may ask for without FORBIDDEN: the public ones for the public and
+ * partners, all of them for everyone else (an editor then gets only its own beyond the
+ * public ones). Feeds and exports list "every event the caller may see" with it.
+ */
+export function readableStatuses(viewer: Viewer): EventStatus[] {
+  return viewer.role === Role.PUBLIC || viewer.role === Role.PARTNER ? [...PUBLIC_STATUSES] : Object.values(EventStatus);
 }
 
 /** Which statuses of whose events the viewer sees; asking for more is FORBIDDEN. */

@@ -22,6 +22,8 @@ import { Campaign } from '../campaigns/campaign.entity';
 @Index('idx_event_region_start', ['regionCode', 'startsAt'])
 @Index('idx_event_category_start', ['category', 'startsAt'])
 @Index('idx_event_campaign_start', ['campaignId', 'startsAt'])
+@Index('idx_event_campaign_state_category', ['campaignId', 'nuts1', 'status', 'category', 'startsAt', 'pk'])
+@Index('idx_event_state_category', ['nuts1', 'status', 'category', 'startsAt', 'pk'])
 @ObjectType('Event', {
   implements: Node,
   description: 'An event (Veranstaltung) of the cluster landscape.',
@@ -65,6 +67,11 @@ export class Event implements Node {
   @Column({ type: 'varchar', length: 16 })
   @Field(() => EventStatus, { description: 'Where the event is in its review.' })
   status!: EventStatus;
+
+  /** Set by rejectEvent and cancelEvent, cleared when the event is published or resubmitted. */
+  @Column({ name: 'status_reason', type: 'varchar', length: 2000, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the event was rejected or cancelled, as the cluster unit or its organiser said; null otherwise.' })
+  statusReason!: string | null;
 
   @Column({ name: 'starts_at', type: 'bigint' })
   startsAt!: number;

@@ -38,6 +38,7 @@ export class EventService {
     return eventConditions(ctx.viewer, filter, {
       regionExists: async (code) => (await ctx.loaders.regionByCode.load(code)) !== null,
       campaignIdBySlug: async (slug) => (await ctx.loaders.campaignBySlug.load(slug))?.pk ?? null,
+      database: this.db.kind,
     });
   }
 
