@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Mutex } from 'async-mutex';
 import { databaseKindOf, type DatabaseKind } from './data-source';
+import { SqliteWriter } from './sqlite-writer';
 
 /** A statement parameter. */
 export type SqlValue = string | number | boolean | null;
@@ -21,24 +22,40 @@ export class Database implements SqlExecutor {
   private readonly rewritten = new Map<string, string>();
   private readonly sqliteTurns = new Mutex();
 
+  private readonly sqliteWriter: SqliteWriter | null = null;
+
   constructor(readonly dataSource: DataSource) {
     this.kind = databaseKindOf(
       dataSource.options.type === 'postgres' ? 'postgres://' : 'sqlite:',
     );
+    const file = dataSource.options.database;
+    if (this.kind === 'sqlite' && typeof file === 'string' && file !== ':memory:') {
+      const writer = new SqliteWriter(file, dataSource.logger);
+      this.sqliteWriter = writer;
+      // Everything closes the database through its data source; the writer goes with it.
+      const destroy = dataSource.destroy.bind(dataSource);
+      dataSource.destroy = async () => {
+        writer.close();
+        await destroy();
+      };
+    }
   }
 
   /** Rows of a SELECT. */
   async query<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return (await this.dataSource.query(this.dialect(sql), params.map(toDriverValue))) as T[];
+    return rowsOf<T>(await this.dataSource.query(this.dialect(sql), params.map(toDriverValue)));
   }
 
   /**
    * Runs fn in one transaction on one connection: committed when fn resolves, rolled back
-   * when it throws. Statements must go through the executor fn is given. On SQLite,
-   * transactions take turns: TypeORM gives every caller the same single connection, so two
-   * overlapping transactions would otherwise nest as savepoints of one another.
+   * when it throws. Statements must go through the executor fn is given. On a SQLite file,
+   * transactions run on a connection of their own (SqliteWriter), so reads elsewhere never
+   * see uncommitted rows, and take turns on it; an in-memory SQLite database has only
+   * TypeORM's one connection, where overlapping transactions would otherwise nest.
    */
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const writer = this.sqliteWriter;
+    if (writer) return this.sqliteTurns.runExclusive(() => writer.transaction(fn));
     if (this.kind === 'sqlite') return this.sqliteTurns.runExclusive(() => this.runTransaction(fn));
     return this.runTransaction(fn);
   }
@@ -50,7 +67,7 @@ export class Database implements SqlExecutor {
     const tx: SqlExecutor = {
       kind: this.kind,
       query: async <R>(sql: string, params: SqlValue[] = []) =>
-        (await runner.query(this.dialect(sql), params.map(toDriverValue))) as R[],
+        rowsOf<R>(await runner.query(this.dialect(sql), params.map(toDriverValue))),
     };
     try {
       const result = await fn(tx);
@@ -75,6 +92,17 @@ export class Database implements SqlExecutor {
     }
     return out;
   }
+}
+
+/**
+ * The rows of a result. TypeORM answers an UPDATE or DELETE on PostgreSQL with
+ * [rows, rowCount] (on SQLite with the rows): every caller gets the rows, on both.
+ */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
 }
 
 function toDriverValue(v: SqlValue): SqlValue {

@@ -107,9 +107,7 @@ async function setColumns(tx: SqlExecutor, key: number, version: number, columns
      WHERE id = ? AND version = ? RETURNING id`,
     [...columns.map(([, value]) => value), key, version],
   );
-  // TypeORM answers an UPDATE on PostgreSQL with [rows, rowCount], on SQLite with the rows.
-  const rows = tx.kind === 'postgres' ? (result as unknown as [unknown[], number])[0] : result;
-  return rows.length === 1;
+  return result.length === 1;
 }
 
 /** Rewrites the organiser and patron links that differ from `before` (all of them when null). */
