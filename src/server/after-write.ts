@@ -1,7 +1,7 @@
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from './context';
 
 /**
- * The result of an admin write, once the request's loaders have forgotten what they read
+ * The result of a write, once the request's loaders have forgotten what they read
  * before it. The returned object's fields then resolve through the normal loaders from
  * what is stored now, also when an earlier field of the same request (another mutation in
  * one operation) had loaded the links this write changed.

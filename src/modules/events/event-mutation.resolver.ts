@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../server/context';
+import { afterWrite } from '../../server/after-write';
 import { Event } from './event.entity';
 import { EventInput, EventPatch } from './event-write.inputs';
 
@@ -13,7 +14,7 @@ export class EventMutationResolver {
     @Arg('input', () => EventInput, { description: 'The event.' }) input: EventInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Event> {
-    return ctx.services.eventWrites.submit(ctx.viewer, input);
+    return afterWrite(ctx, ctx.services.eventWrites.submit(ctx.viewer, input));
   }
 
   @Authorized(Role.EDITOR, Role.MODERATOR, Role.ADMIN)
@@ -24,7 +25,7 @@ export class EventMutationResolver {
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; if the event is at another one, CONFLICT and nothing is written. Without it, the patch writes over whatever is there.' }) expectedVersion: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Event> {
-    return ctx.services.eventWrites.update(ctx.viewer, id, patch, expectedVersion ?? null);
+    return afterWrite(ctx, ctx.services.eventWrites.update(ctx.viewer, id, patch, expectedVersion ?? null));
   }
 
   @Authorized(Role.MODERATOR, Role.ADMIN)
@@ -33,7 +34,7 @@ export class EventMutationResolver {
     @Arg('id', () => ID, { description: 'Global id of the event.' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Event> {
-    return ctx.services.eventWrites.publish(ctx.viewer, id);
+    return afterWrite(ctx, ctx.services.eventWrites.publish(ctx.viewer, id));
   }
 
   @Authorized(Role.MODERATOR, Role.ADMIN)
@@ -43,7 +44,7 @@ export class EventMutationResolver {
     @Arg('reason', () => String, { description: 'Why, for the editor: up to 2,000 characters, not empty.' }) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Event> {
-    return ctx.services.eventWrites.reject(ctx.viewer, id, reason);
+    return afterWrite(ctx, ctx.services.eventWrites.reject(ctx.viewer, id, reason));
   }
 
   @Authorized(Role.EDITOR, Role.MODERATOR, Role.ADMIN)
@@ -53,6 +54,6 @@ export class EventMutationResolver {
     @Arg('reason', () => String, { nullable: true, description: 'Why, shown with the event: up to 2,000 characters.' }) reason: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Event> {
-    return ctx.services.eventWrites.cancel(ctx.viewer, id, reason ?? null);
+    return afterWrite(ctx, ctx.services.eventWrites.cancel(ctx.viewer, id, reason ?? null));
   }
 }

@@ -97,6 +97,17 @@ describe('updateEvent', () => {
     expect((await storedRow(m.db, e.id)).title_sort).toBe('leichtbau tag');
   });
 
+  it('answers each of two mutations in one operation from what is stored after it, not from the first one\'s reads', async () => {
+    const e = await eventIn(m, 'PUBLISHED', [m.world.alpha]);
+    const twice = `mutation Twice($id: ID!) {
+      first: updateEvent(id: $id, patch: { title: { de: "Erst" } }) { version organizers { id } }
+      second: updateEvent(id: $id, patch: { organizerIds: ["${m.world.beta}"] }) { version organizers { id } }
+    }`;
+    const r = dataOf(await call(m, 'moderator', twice, { id: e.id }));
+    expect(r.first).toEqual({ version: e.version + 1, organizers: [{ id: m.world.alpha }] });
+    expect(r.second).toEqual({ version: e.version + 2, organizers: [{ id: m.world.beta }] });
+  });
+
   it('moves the derived region columns with the region', async () => {
     const e = await eventIn(m, 'PUBLISHED');
     await call(m, 'moderator', UPDATE, { id: e.id, patch: { region: 'FRF11' } });
