@@ -11,12 +11,12 @@ export interface GqlResponse<T = any> {
 
 /** POSTs a GraphQL operation to a test server, as any client would. */
 export async function gql<T = any>(
-  baseUrl: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {},
+  baseUrl: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}, operationName?: string,
 ): Promise<GqlResponse<T>> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
