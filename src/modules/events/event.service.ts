@@ -68,15 +68,19 @@ export class EventService {
     const c = await this.conditions(ctx, args.filter);
     const hadCursor = addAfter(args.order, args.after, c);
     const s = SCOPE_SQL[scope];
-    // The window runs over keys only; full rows are read for the survivors alone.
+    // The window runs over keys only; full rows are read for the survivors alone. The LIMIT
+    // (at most first + 1 per parent) is for PostgreSQL's planner: it cannot see that the
+    // window keeps so few rows, and without it hash-joins the survivors with all events.
     const rows = await this.db.query(
       `SELECT ${this.reader.select('e')}, t."parentId" FROM (
-         SELECT e.id AS id, ${s.parent} AS "parentId",
-           ROW_NUMBER() OVER (PARTITION BY ${s.parent} ORDER BY ${orderBy(args.order)}) AS rn
-         FROM event e ${s.join}
-         ${parentWhere(s.parent, parentIds.length, c)}
-       ) t JOIN event e ON e.id = t.id WHERE t.rn <= ? ORDER BY t."parentId", t.rn`,
-      [...parentIds, ...c.params, first + 1],
+         SELECT w.id, w."parentId", w.rn FROM (
+           SELECT e.id AS id, ${s.parent} AS "parentId",
+             ROW_NUMBER() OVER (PARTITION BY ${s.parent} ORDER BY ${orderBy(args.order)}) AS rn
+           FROM event e ${s.join}
+           ${parentWhere(s.parent, parentIds.length, c)}
+         ) w WHERE w.rn <= ? LIMIT ?
+       ) t JOIN event e ON e.id = t.id ORDER BY t."parentId", t.rn`,
+      [...parentIds, ...c.params, first + 1, (first + 1) * parentIds.length],
     );
     const byParent = new Map<number, Event[]>();
     for (const row of rows) {
@@ -119,12 +123,15 @@ export class EventService {
     );
     const events = new Map<string, Event[]>();
     if (perCategory > 0 && counts.length > 0) {
+      // The LIMIT tells PostgreSQL's planner how few rows survive the window (see pagesByParent).
       const rows = await this.db.query(
         `SELECT ${this.reader.select('e')} FROM (
-           SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
-           FROM event e ${where(c)}
-         ) t JOIN event e ON e.id = t.id WHERE t.rn <= ? ORDER BY e.category, t.rn`,
-        [...c.params, perCategory],
+           SELECT w.id, w.rn FROM (
+             SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
+             FROM event e ${where(c)}
+           ) w WHERE w.rn <= ? LIMIT ?
+         ) t JOIN event e ON e.id = t.id ORDER BY e.category, t.rn`,
+        [...c.params, perCategory, perCategory * counts.length],
       );
       for (const row of rows) {
         const e = this.reader.hydrate(row);
