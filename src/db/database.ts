@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Mutex } from 'async-mutex';
 import { databaseKindOf, type DatabaseKind } from './data-source';
 import { SqliteWriter } from './sqlite-writer';
+import { directQueryOf, type DirectQuery } from './direct-query';
 
 /** A statement parameter. */
 export type SqlValue = string | number | boolean | null;
@@ -23,11 +24,13 @@ export class Database implements SqlExecutor {
   private readonly sqliteTurns = new Mutex();
 
   private readonly sqliteWriter: SqliteWriter | null = null;
+  private readonly direct: DirectQuery;
 
   constructor(readonly dataSource: DataSource) {
     this.kind = databaseKindOf(
       dataSource.options.type === 'postgres' ? 'postgres://' : 'sqlite:',
     );
+    this.direct = directQueryOf(dataSource);
     const file = dataSource.options.database;
     if (this.kind === 'sqlite' && typeof file === 'string' && file !== ':memory:') {
       const writer = new SqliteWriter(file, dataSource.logger);
@@ -43,7 +46,7 @@ export class Database implements SqlExecutor {
 
   /** Rows of a SELECT. */
   async query<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return rowsOf<T>(await this.dataSource.query(this.dialect(sql), params.map(toDriverValue)));
+    return (await this.direct(this.dialect(sql), params.map(toDriverValue))) as T[];
   }
 
   /**

@@ -87,7 +87,7 @@ export async function serveEventFeed(
     }
     if (trailer) res.addTrailers({ [STATEMENTS_TRAILER]: String(stats.sqlStatements) });
     res.end();
-  });
+  }, options.exposeQueryStats);
 }
 
 /** The status of an error the client can act on (bad parameter, key or role); null for anything else. */

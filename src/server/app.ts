@@ -56,7 +56,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
       return;
     }
     if (await servePlayground(req, res, path)) return; // GET / and /graphql from a browser, /playground/*
-    if (path === '/graphql') return handleGraphQL(apollo, req, res, makeContext);
+    if (path === '/graphql') return handleGraphQL(apollo, req, res, makeContext, { countStatements: config.exposeQueryStats });
     if (path === '/healthz') return healthz(res);
     if (path === '/readyz') return readyz(res, db);
     if (path === '/feeds/events.ics') return serveEventFeed(ICS_FEED, req, res, makeContext, config);

@@ -9,12 +9,13 @@ export const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * Serves one GraphQL-over-HTTP request through Apollo on plain node:http (no framework:
- * Apollo 5 does the protocol, this only moves bytes). Every SQL statement the request sends,
- * from context creation to the last loader, is counted in its own QueryStats.
+ * Apollo 5 does the protocol, this only moves bytes). With `countStatements`, every SQL
+ * statement the request sends, from context creation to the last loader, is counted in its
+ * own QueryStats.
  */
 export async function handleGraphQL(
   apollo: ApolloServer<RequestContext>, req: IncomingMessage, res: ServerResponse,
-  makeContext: (headers: HeaderMap) => Promise<RequestContext>,
+  makeContext: (headers: HeaderMap) => Promise<RequestContext>, options: { countStatements: boolean } = { countStatements: true },
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -45,7 +46,7 @@ export async function handleGraphQL(
   const response = await withQueryStats(() => apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context: () => makeContext(headers),
-  }));
+  }), options.countStatements);
   res.statusCode = response.status ?? 200;
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (response.body.kind === 'complete') {

@@ -70,7 +70,7 @@ function parseOptions(argv: string[]): Options | { compare: [string, string] } {
 
 /** One request per shape on a server logging SQL at trace level: statements, counts, bytes. */
 async function capture(databaseUrl: string, only?: string[]) {
-  const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'trace' });
+  const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'trace', exposeStats: true });
   try {
     const client = new GraphQLClient(server.url);
     const shapes = await prepareShapes(client, only);
@@ -92,7 +92,7 @@ async function capture(databaseUrl: string, only?: string[]) {
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
 async function measure(db: 'sqlite' | 'postgres', databaseUrl: string, shapes: PreparedShape[], captured: Awaited<ReturnType<typeof capture>>['captured'], o: Options): Promise<BenchRow[]> {
-  const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'warn' });
+  const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'warn', exposeStats: false });
   const rows: BenchRow[] = [];
   try {
     for (const shape of shapes) {
@@ -125,7 +125,7 @@ async function profile(db: string, databaseUrl: string, shapes: PreparedShape[],
   for (const shape of shapes.filter((s) => s.floor)) {
     const dir = join(ROOT, 'bench-results', 'profiles', `${db}-${shape.name}-${Date.now()}`);
     mkdirSync(dir, { recursive: true });
-    const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'warn', nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'warn', exposeStats: false, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
     try {
       await drive(server.url, shape, { connections: o.connections, duration: o.duration }, server.rss);
     } finally {

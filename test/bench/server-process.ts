@@ -19,6 +19,8 @@ export interface ServerOptions {
   root: string;
   databaseUrl: string;
   logLevel: string;
+  /** EXPOSE_QUERY_STATS: on to read statement counts, off (the default in production) under load. */
+  exposeStats: boolean;
   /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
   nodeFlags?: string[];
 }
@@ -34,7 +36,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: options.logLevel,
-      EXPOSE_QUERY_STATS: 'true',
+      EXPOSE_QUERY_STATS: String(options.exposeStats),
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
