@@ -10,7 +10,7 @@ import type { EventFilter } from './event.inputs';
 import type { Event } from './event.entity';
 import type { DatabaseKind } from '../../db/data-source';
 import { parseSearchText } from './event-search-text';
-import { searchCondition } from './event-search';
+import { rankJoin, searchCondition } from './event-search';
 
 /** A WHERE clause as SQL fragments joined by AND, with its parameters in order. */
 export interface Conditions {
@@ -142,22 +142,48 @@ function visibility(viewer: Viewer, requested: EventStatus[] | null | undefined,
 
 /** How an order sorts and pages: the ORDER BY and the keyset condition after a position. */
 interface OrderSpec {
-  column: string;
+  /** The sort key on event alias `a` (RELEVANCE's is the score of the rank join `r`). */
+  key(a: string): string;
   direction: 'ASC' | 'DESC';
-  valueOf(e: Event): string | number;
+  /** The type of the key in a cursor. */
+  type: 'string' | 'number';
+  /** The key of an event; `score` is its relevance score, read from the page's rows. */
+  valueOf(e: Event, score: number | undefined): string | number;
 }
 
+const column = (name: string) => (a: string) => `${a}.${name}`;
+
 const ORDERS: Record<EventOrder, OrderSpec> = {
-  [EventOrder.START_ASC]: { column: 'starts_at', direction: 'ASC', valueOf: (e) => e.startsAt },
-  [EventOrder.START_DESC]: { column: 'starts_at', direction: 'DESC', valueOf: (e) => e.startsAt },
-  [EventOrder.UPDATED_DESC]: { column: 'updated_at', direction: 'DESC', valueOf: (e) => e.updatedAt },
-  [EventOrder.TITLE_ASC]: { column: 'title_sort', direction: 'ASC', valueOf: (e) => e.titleSort },
+  [EventOrder.START_ASC]: { key: column('starts_at'), direction: 'ASC', type: 'number', valueOf: (e) => e.startsAt },
+  [EventOrder.START_DESC]: { key: column('starts_at'), direction: 'DESC', type: 'number', valueOf: (e) => e.startsAt },
+  [EventOrder.UPDATED_DESC]: { key: column('updated_at'), direction: 'DESC', type: 'number', valueOf: (e) => e.updatedAt },
+  [EventOrder.TITLE_ASC]: { key: column('title_sort'), direction: 'ASC', type: 'string', valueOf: (e) => e.titleSort },
+  [EventOrder.RELEVANCE]: { key: () => 'r.score', direction: 'ASC', type: 'number', valueOf: (e, score) => scoreOf(e, score) },
 };
+
+function scoreOf(e: Event, score: number | undefined): number {
+  if (score === undefined) throw new Error(`No relevance score read for event ${e.pk}.`);
+  return score;
+}
+
+/**
+ * The rank join (`r`, see rankJoin) a RELEVANCE list needs, or null for other orders.
+ * RELEVANCE ranks search matches, so without filter.text it is BAD_USER_INPUT on `field`.
+ */
+export function relevanceJoin(
+  order: EventOrder, filter: EventFilter | null | undefined, database: DatabaseKind, field = 'orderBy',
+): { sql: string; params: SqlValue[] } | null {
+  if (order !== EventOrder.RELEVANCE) return null;
+  if (filter?.text == null) {
+    throw new BadUserInputError('orderBy RELEVANCE ranks search matches: it needs filter.text.', field);
+  }
+  return rankJoin(database, parseSearchText(filter.text, 'filter.text'));
+}
 
 /** `ORDER BY` text for an order on alias `a` (ties broken by id in the same direction). */
 export function orderBy(order: EventOrder, a = 'e'): string {
   const o = ORDERS[order];
-  return `${a}.${o.column} ${o.direction}, ${a}.id ${o.direction}`;
+  return `${o.key(a)} ${o.direction}, ${a}.id ${o.direction}`;
 }
 
 /** Adds the keyset condition "after this cursor" (a row-value comparison, index friendly). */
@@ -165,17 +191,21 @@ export function addAfter(order: EventOrder, after: string | null | undefined, c:
   if (after == null) return false;
   const o = ORDERS[order];
   const pos: KeysetPosition = decodeCursor(after, order, field);
-  if (typeof pos.value !== (o.column === 'title_sort' ? 'string' : 'number')) {
+  if (typeof pos.value !== o.type) {
     throw new BadUserInputError(`${field} is not a cursor of this list.`, field);
   }
-  c.sql.push(`(e.${o.column}, e.id) ${o.direction === 'ASC' ? '>' : '<'} (?, ?)`);
+  c.sql.push(`(${o.key('e')}, e.id) ${o.direction === 'ASC' ? '>' : '<'} (?, ?)`);
   c.params.push(pos.value, pos.id);
   return true;
 }
 
-/** The cursor of an event in a list of the given order. */
-export function cursorOf(order: EventOrder, e: Event): string {
-  return encodeCursor(order, { value: ORDERS[order].valueOf(e), id: e.pk });
+/**
+ * The cursor of an event in a list of the given order. RELEVANCE needs the event's score
+ * (the page's `r.score`); JSON writes a double in its shortest exact form, so the cursor
+ * holds the very score the database compares against.
+ */
+export function cursorOf(order: EventOrder, e: Event, score?: number): string {
+  return encodeCursor(order, { value: ORDERS[order].valueOf(e, score), id: e.pk });
 }
 
 /** `WHERE …` (or nothing) for conditions. */

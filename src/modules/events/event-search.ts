@@ -80,3 +80,27 @@ export function searchCondition(kind: DatabaseKind, phrases: SearchPhrases): { s
       params: [tsQuery(phrases)],
     };
 }
+
+/**
+ * The join that ranks matches for orderBy RELEVANCE: subquery `r` with (id, score) of each
+ * matching event, lower score = better match on both engines, so one ORDER BY and one
+ * keyset comparison serve both. SQLite: FTS5's bm25 (already lower = better). PostgreSQL:
+ * ts_rank negated, as double precision so the score survives a cursor's round trip exactly
+ * (float8 prints and parses back bit for bit; float4 read as a JS number would not compare
+ * equal again). Both read the same index as searchCondition, in the same statement.
+ * Title and description weigh the same: the document is one column.
+ */
+export function rankJoin(kind: DatabaseKind, phrases: SearchPhrases): { sql: string; params: SqlValue[] } {
+  if (kind === 'sqlite') {
+    return {
+      sql: 'JOIN (SELECT rowid AS id, bm25(event_search) AS score FROM event_search WHERE event_search MATCH ?) r ON r.id = e.id',
+      params: [fts5Query(phrases)],
+    };
+  }
+  const query = tsQuery(phrases);
+  return {
+    sql: `JOIN (SELECT event_id AS id, -CAST(ts_rank(document, CAST(? AS tsquery)) AS double precision) AS score
+            FROM event_search WHERE document @@ CAST(? AS tsquery)) r ON r.id = e.id`,
+    params: [query, query],
+  };
+}

@@ -61,6 +61,7 @@ export enum EventOrder {
   START_DESC = 'START_DESC',
   UPDATED_DESC = 'UPDATED_DESC',
   TITLE_ASC = 'TITLE_ASC',
+  RELEVANCE = 'RELEVANCE',
 }
 registerEnumType(EventOrder, {
   name: 'EventOrder',
@@ -70,5 +71,9 @@ registerEnumType(EventOrder, {
     START_DESC: { description: 'Latest start first.' },
     UPDATED_DESC: { description: 'Most recently changed first (for incremental pulls).' },
     TITLE_ASC: { description: 'By German title, A–Z, ignoring case and accents.' },
+    RELEVANCE: {
+      description: 'Best search match first, ties by id (needs filter.text; top-level `events` only): an event '
+        + 'mentioning the searched words more often ranks higher; title and description weigh the same.',
+    },
   },
 });

@@ -7,7 +7,9 @@ import type { RequestContext } from '../../server/context';
 import { Event } from './event.entity';
 import { ALL_CATEGORIES, EventCategory, EventOrder } from './event.enums';
 import type { EventFilter, EventList } from './event.inputs';
-import { addAfter, cursorOf, eventConditions, orderBy, readableConditions, where, type Conditions } from './event-query';
+import {
+  addAfter, cursorOf, eventConditions, orderBy, readableConditions, relevanceJoin, where, type Conditions,
+} from './event-query';
 import { once } from '../../shared/connection';
 import { EventCategoryGroup, EventConnection } from './event.types';
 
@@ -42,18 +44,27 @@ export class EventService {
     });
   }
 
-  /** One page of the top-level event list. */
+  /**
+   * One page of the top-level event list. RELEVANCE joins the rank subquery `r` (which
+   * also does the matching, so the text condition is left out of the page's WHERE) and
+   * reads each event's score for its cursor; totalCount counts the same filter either way.
+   */
   async page(ctx: RequestContext, args: EventList): Promise<EventConnection> {
     const first = checkPageSize(args.first);
     const filtered = await this.conditions(ctx, args.filter);
-    const paged: Conditions = { sql: [...filtered.sql], params: [...filtered.params] };
+    const rank = relevanceJoin(args.order, args.filter, this.db.kind);
+    const paged: Conditions = rank
+      ? await this.conditions(ctx, { ...args.filter, text: null })
+      : { sql: [...filtered.sql], params: [...filtered.params] };
     const hadCursor = addAfter(args.order, args.after, paged);
     const rows = await this.db.query(
-      `SELECT ${this.reader.select('e')} FROM event e ${where(paged)} ORDER BY ${orderBy(args.order)} LIMIT ?`,
-      [...paged.params, first + 1],
+      `SELECT ${this.reader.select('e')}${rank ? ', r.score AS "searchScore"' : ''}
+       FROM event e ${rank?.sql ?? ''} ${where(paged)} ORDER BY ${orderBy(args.order)} LIMIT ?`,
+      [...(rank?.params ?? []), ...paged.params, first + 1],
     );
-    return this.connection(rows.map((r) => this.reader.hydrate(r)), args, first, hadCursor,
-      once(() => this.count(filtered)));
+    const events = rows.map((r) => this.reader.hydrate(r));
+    const scores = rank ? new Map(events.map((e, i) => [e.pk, Number(rows[i].searchScore)])) : undefined;
+    return this.connection(events, args, first, hadCursor, once(() => this.count(filtered)), scores);
   }
 
   /**
@@ -65,6 +76,10 @@ export class EventService {
     countOf: (parentId: number) => Promise<number>,
   ): Promise<Map<number, EventConnection>> {
     const first = checkPageSize(args.first);
+    if (args.order === EventOrder.RELEVANCE) {
+      // Ranking per parent would need the rank join inside the window; no client asks for it.
+      throw new BadUserInputError('orderBy RELEVANCE is only for the top-level events list.', 'orderBy');
+    }
     const c = await this.conditions(ctx, args.filter);
     const hadCursor = addAfter(args.order, args.after, c);
     const s = SCOPE_SQL[scope];
@@ -171,9 +186,11 @@ export class EventService {
 
   private connection(
     rows: Event[], args: EventList, first: number, hadCursor: boolean, count: () => Promise<number>,
+    scores?: Map<number, number>,
   ): EventConnection {
-    const { items, pageInfo } = pageInfoOf(rows, first, hadCursor, (e) => cursorOf(args.order, e));
-    return new EventConnection(items, (e) => cursorOf(args.order, e), pageInfo, count);
+    const cursor = (e: Event) => cursorOf(args.order, e, scores?.get(e.pk));
+    const { items, pageInfo } = pageInfoOf(rows, first, hadCursor, cursor);
+    return new EventConnection(items, cursor, pageInfo, count);
   }
 }
 
