@@ -22,6 +22,7 @@ const USAGE = `usage: npm run bench -- [options]
 
 const ROOT = resolve(__dirname, '../../..');
 const FLOOR_REQUESTS = 300;
+const FLOOR_SECONDS = 3;
 
 interface Options {
   dbs: ('sqlite' | 'postgres')[];
@@ -105,7 +106,7 @@ async function measure(db: 'sqlite' | 'postgres', databaseUrl: string, shapes: P
       };
       if (shape.floor) {
         const single = { ...shape, variables: [shape.variables[0]] };
-        const sequential = await drive(server.url, single, { connections: 1, amount: FLOOR_REQUESTS }, server.rss);
+        const sequential = await drive(server.url, single, { connections: 1, duration: FLOOR_SECONDS }, server.rss);
         row.serverMs = sequential.meanMs;
         row.sqlMs = await timeStatements(databaseUrl, c.statements, FLOOR_REQUESTS);
         row.serverToSql = row.serverMs / row.sqlMs;
