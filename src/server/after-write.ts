@@ -1,4 +1,4 @@
-import type { RequestContext } from './context';
+import { forgetLoaded, type RequestContext } from './context';
 
 /**
  * The result of a write, once the request's loaders have forgotten what they read
@@ -8,6 +8,6 @@ import type { RequestContext } from './context';
  */
 export async function afterWrite<T>(ctx: RequestContext, write: Promise<T>): Promise<T> {
   const written = await write;
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
+  forgetLoaded(ctx);
   return written;
 }

@@ -48,7 +48,8 @@ async function openSession(): Promise<Session> {
   });
   await context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
   session.page = await context.newPage();
-  session.page.setDefaultTimeout(30_000);
+  // Generous: in CI two browsers share 2 cores with the other test worker.
+  session.page.setDefaultTimeout(60_000);
   session.page.on('pageerror', (err) => session.pageErrors.push(err.message));
   return session;
 }
