@@ -7,6 +7,7 @@ import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween } from '../audit/audit-changes';
+import { touchEventsShowing } from '../events/event-touch';
 import type { OrganizerKind } from '../organizers/organizer.entity';
 import { assertAdmin } from '../organizers/organizer-write.checks';
 import { Campaign } from './campaign.entity';
@@ -102,8 +103,10 @@ export class CampaignWriteService {
   private async finish(tx: SqlExecutor, viewer: Viewer, action: string, key: number, before: StoredCampaign | null): Promise<Campaign> {
     const after = await this.read(tx, key);
     if (after === null) throw new Error(`campaign ${key} vanished inside its own transaction`);
+    const at = Date.now();
+    if (before !== null) await touchEventsShowing(tx, 'campaign', key, at);
     await this.audit.record(tx, {
-      at: Date.now(),
+      at,
       actor: viewer.keyName ?? viewer.role,
       action,
       entityType: 'Campaign',

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween } from '../audit/audit-changes';
+import { touchEventsShowing } from '../events/event-touch';
 import { Organizer } from './organizer.entity';
 import type { OrganizerFieldsInput } from './organizer-write.inputs';
 import { assertAdmin } from './organizer-write.checks';
@@ -59,8 +60,10 @@ export class OrganizerWriteService {
   ): Promise<Organizer> {
     const after = await readForChange(tx, this.reader, key, rules.kind);
     if (after === null) throw new Error(`organizer ${key} vanished inside its own transaction`);
+    const at = Date.now();
+    if (before !== null) await touchEventsShowing(tx, 'organizer', key, at);
     await this.audit.record(tx, {
-      at: Date.now(),
+      at,
       actor: viewer.keyName ?? viewer.role,
       action,
       entityType: rules.type,

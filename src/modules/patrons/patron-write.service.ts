@@ -6,6 +6,7 @@ import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween, type AuditSnapshot } from '../audit/audit-changes';
+import { touchEventsShowing } from '../events/event-touch';
 import { text } from '../events/event-write.validation';
 import {
   assertAdmin, existingKeys, optionalLocalized, required, requiredText, type LocalizedValues,
@@ -73,8 +74,10 @@ export class PatronWriteService {
   private async finish(tx: SqlExecutor, viewer: Viewer, action: string, key: number, before: Patron | null): Promise<Patron> {
     const after = await this.read(tx, key);
     if (after === null) throw new Error(`patron ${key} vanished inside its own transaction`);
+    const at = Date.now();
+    if (before !== null) await touchEventsShowing(tx, 'patron', key, at);
     await this.audit.record(tx, {
-      at: Date.now(),
+      at,
       actor: viewer.keyName ?? viewer.role,
       action,
       entityType: 'Patron',

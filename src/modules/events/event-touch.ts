@@ -1,0 +1,24 @@
+import type { SqlExecutor } from '../../db/database';
+
+/** Something an event shows that changes on its own: its organisers, campaign or patrons. */
+export type EventPart = 'organizer' | 'campaign' | 'patron';
+
+const EVENTS_OF: Record<EventPart, string> = {
+  organizer: 'SELECT event_id FROM event_organizer WHERE organizer_id = ?',
+  campaign: 'SELECT id FROM event WHERE campaign_id = ?',
+  patron: 'SELECT event_id FROM event_patron WHERE patron_id = ?',
+};
+
+/**
+ * Marks the events that show a changed organiser, campaign or patron as changed: their
+ * `updated_at` moves to `at` (or one millisecond past its own value, never backwards), so
+ * partners' incremental pulls (`updatedSince`) fetch them again with the new name. Their
+ * `version` stays: nothing an editor wrote changed, so no editor gets a CONFLICT for it.
+ * Runs in the writer's transaction.
+ */
+export async function touchEventsShowing(tx: SqlExecutor, part: EventPart, key: number, at: number): Promise<void> {
+  await tx.query(
+    `UPDATE event SET updated_at = CASE WHEN updated_at >= ? THEN updated_at + 1 ELSE ? END WHERE id IN (${EVENTS_OF[part]})`,
+    [at, at, key],
+  );
+}
