@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { sqliteRunner } from './sqlite-statements';
 
 /** Sends one statement outside any transaction and answers its rows ([] for a write without RETURNING). */
 export type DirectQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
@@ -21,18 +22,9 @@ export function directQueryOf(dataSource: DataSource): DirectQuery {
       return (await pool.query(sql, params)).rows;
     };
   }
-  const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const run = sqliteRunner((dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection);
   return async (sql, params) => {
     logger.logQuery(sql, params);
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = connection.prepare(sql);
-      if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
-      statements.set(sql, statement);
-    }
-    if (statement.reader) return statement.all(...params) as unknown[];
-    statement.run(...params);
-    return [];
+    return run(sql, params);
   };
 }

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Logger } from 'typeorm';
 import type { DatabaseKind } from './data-source';
 import type { SqlExecutor, SqlValue } from './database';
+import { sqliteRunner, type SqliteRun } from './sqlite-statements';
 
 /**
  * A second connection to a SQLite file, used only for transactions. TypeORM's
@@ -12,7 +13,7 @@ import type { SqlExecutor, SqlValue } from './database';
  */
 export class SqliteWriter {
   private readonly connection: BetterSqlite3.Database;
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly statements: SqliteRun;
 
   constructor(path: string, private readonly logger: Logger) {
     this.connection = new BetterSqlite3(path);
@@ -20,6 +21,7 @@ export class SqliteWriter {
     this.connection.pragma('synchronous = NORMAL');
     this.connection.pragma('foreign_keys = ON');
     this.connection.pragma('busy_timeout = 5000');
+    this.statements = sqliteRunner(this.connection);
   }
 
   /**
@@ -51,14 +53,6 @@ export class SqliteWriter {
   private run(sql: string, params: SqlValue[]): unknown[] {
     const values = params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
     this.logger.logQuery(sql, values);
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.connection.prepare(sql);
-      if (this.statements.size >= 500) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    if (statement.reader) return statement.all(...values) as unknown[];
-    statement.run(...values);
-    return [];
+    return this.statements(sql, values);
   }
 }

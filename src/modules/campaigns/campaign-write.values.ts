@@ -3,9 +3,8 @@ import { BadUserInputError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditSnapshot } from '../audit/audit-changes';
 import { organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
-import {
-  MAX_NAME, existingKeys, linkKeys, localized, required, type LocalizedValues,
-} from '../organizers/organizer-write.checks';
+import { MAX_NAME, existingKeys, linkKeys } from '../organizers/organizer-write.checks';
+import { localized, required, type LocalizedValues } from '../../shared/input-checks';
 import { fieldReader } from '../organizers/organizer-write.values';
 import type { CampaignFieldsInput } from './campaign.inputs';
 

@@ -11,7 +11,8 @@ import { EventStatus } from './event.enums';
 import { indexEvents } from './event-search';
 import { titleSortOf, startsLocalOf } from './event-derived';
 import type { EventInput, EventPatch } from './event-write.inputs';
-import { checkEventValues, text } from './event-write.validation';
+import { checkEventValues } from './event-write.validation';
+import { text } from '../../shared/input-checks';
 import { valuesOf } from './event-write.values';
 import { auditSnapshot } from './event-write.snapshot';
 import {

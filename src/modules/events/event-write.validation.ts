@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { BadUserInputError } from '../../shared/errors';
+import { httpUrl, isBlank, localized, text } from '../../shared/input-checks';
 import { keyOf } from '../../shared/global-id';
 import type { Language } from '../../shared/i18n';
 import { isNutsCode } from '../regions/region.entity';
@@ -48,9 +49,9 @@ export async function checkEventValues(
   };
   const keep = current as EventValues;
 
-  const title = given('title') ? localized(need('title'), at('title'), MAX_TITLE, true) : null;
+  const title = given('title') ? eventText(need('title'), at('title'), MAX_TITLE, true) : null;
   const description = given('description') && source.description != null
-    ? localized(source.description, at('description'), MAX_DESCRIPTION, false) : null;
+    ? eventText(source.description, at('description'), MAX_DESCRIPTION, false) : null;
   const startsAt = given('startsAt') ? instant(need('startsAt'), at('startsAt')) : keep.startsAt;
   const endsAt = given('endsAt') ? (source.endsAt == null ? null : instant(source.endsAt, at('endsAt'))) : keep.endsAt;
   if (endsAt !== null && endsAt < startsAt) {
@@ -76,33 +77,15 @@ export async function checkEventValues(
       ? (source.campaign == null ? null : await campaign(source.campaign, at('campaign'), lookups)) : keep.campaignId,
     patronIds: given('patronIds') ? await patrons(source.patronIds ?? [], at('patronIds'), lookups) : keep.patronIds,
     languages: given('languages') ? [...new Set<Language>(source.languages ?? [])] : keep.languages,
-    url: given('url') ? httpUrl(source.url, at('url')) : keep.url,
-    registrationUrl: given('registrationUrl') ? httpUrl(source.registrationUrl, at('registrationUrl')) : keep.registrationUrl,
+    url: given('url') ? httpUrl(source.url, at('url'), MAX_URL) : keep.url,
+    registrationUrl: given('registrationUrl') ? httpUrl(source.registrationUrl, at('registrationUrl'), MAX_URL) : keep.registrationUrl,
   };
 }
 
-/** A text trimmed, null when empty; refused when too long or holding control characters. */
-export function text(value: string | null | undefined, field: string, max: number, multiline = false): string | null {
-  if (value == null) return null;
-  const t = value.trim();
-  if (t === '') return null;
-  // PostgreSQL cannot store NUL at all; the other control characters are never meant.
-  const control = multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
-  if (control.test(t)) throw new BadUserInputError(`${field} holds control characters.`, field);
-  const length = [...t].length;
-  if (length > max) throw new BadUserInputError(`${field} is at most ${max} characters long, got ${length}.`, field);
-  return t;
-}
-
-function localized(input: LocalizedTextInput, field: string, max: number, isTitle: boolean) {
-  const multiline = !isTitle;
-  const de = text(input.de, `${field}.de`, max, multiline);
-  const fr = text(input.fr, `${field}.fr`, max, multiline);
-  const en = text(input.en, `${field}.en`, max, multiline);
-  if (de === null && (isTitle || fr !== null || en !== null)) {
-    throw new BadUserInputError(`${field}.de must not be empty: German is the language every text exists in.`, `${field}.de`);
-  }
-  return { de, fr, en };
+/** Title (German required) or description (may be left out; German whenever any language is given). */
+function eventText(input: LocalizedTextInput, field: string, max: number, isTitle: boolean): LocalizedFields {
+  if (!isTitle && isBlank(input)) return { de: null, fr: null, en: null };
+  return localized(input, field, max, !isTitle);
 }
 
 function instant(value: Date, field: string): number {
@@ -196,18 +179,6 @@ async function campaign(slug: string, field: string, lookups: WriteLookups): Pro
   return id;
 }
 
-/** An absolute http(s) URL, or null for none; anything else is refused. */
-function httpUrl(value: string | null | undefined, field: string): string | null {
-  const t = text(value, field, MAX_URL);
-  if (t === null) return null;
-  let url: URL;
-  try {
-    url = new URL(t);
-  } catch {
-    throw new BadUserInputError(`${field} must be an absolute http(s) URL, e.g. https://example.org/event.`, field);
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new BadUserInputError(`${field} must be an http or https URL, got "${url.protocol}".`, field);
-  }
-  return t;
-}
+
+/** A localized text as an event stores it: every language may be null (a description left out). */
+interface LocalizedFields { de: string | null; fr: string | null; en: string | null }

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../shared/errors';
-import { requiredText } from '../organizers/organizer-write.checks';
+import { requiredText } from '../../shared/input-checks';
 import { contacts, type KindValues, type OrganizerKindRules } from '../organizers/organizer-write.values';
 import type { InitiativeFieldsInput } from './initiative.inputs';
 

@@ -1,5 +1,4 @@
-import { text } from '../events/event-write.validation';
-import { required } from '../organizers/organizer-write.checks';
+import { required, text } from '../../shared/input-checks';
 import type { KindValues, OrganizerKindRules } from '../organizers/organizer-write.values';
 import type { MinistryFieldsInput } from './ministry.inputs';
 

@@ -1,7 +1,8 @@
 import type { SqlExecutor } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { keyOf } from '../../shared/global-id';
-import { countryCodes, existingKeys, linkKeys, required } from '../organizers/organizer-write.checks';
+import { countryCodes, existingKeys, linkKeys } from '../organizers/organizer-write.checks';
+import { required } from '../../shared/input-checks';
 import { contacts, type KindValues, type OrganizerKindRules } from '../organizers/organizer-write.values';
 import type { NetworkFieldsInput } from './network.inputs';
 

@@ -4,14 +4,13 @@ import { Role, type Viewer } from '../../auth/roles';
 import type { SqlExecutor } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import { text } from '../events/event-write.validation';
-import type { LocalizedTextInput } from '../events/event-write.inputs';
+import { text } from '../../shared/input-checks';
 import { isNutsCode } from '../regions/region.entity';
 
 // The field checks every admin mutation shares (organisers, patrons, campaigns): each one
 // trims and normalises a value or throws BAD_USER_INPUT naming the input path at fault
 // (`input.name.de`, `patch.website`, `input.memberIds[2]`), before anything is written.
-// The texts follow the event mutations' rules (event-write.validation's `text`).
+// The general text, URL and localized checks are src/shared/input-checks.ts.
 
 /** Longest name, in characters, in each language (the columns' width). */
 export const MAX_NAME = 300;
@@ -20,61 +19,9 @@ export const MAX_WEBSITE = 500;
 /** Most ids one list of links names (members, partners, patrons). */
 export const MAX_LINKS = 1000;
 
-/** A text in our languages as stored: German always, the others when given. */
-export interface LocalizedValues {
-  de: string;
-  fr: string | null;
-  en: string | null;
-}
-
 /** Refuses every role but admin, whatever the resolver checked already (one more line of defence). */
 export function assertAdmin(viewer: Viewer): void {
   if (viewer.role !== Role.ADMIN) throw new ForbiddenError(`Only admin keys maintain organisations, patrons and campaigns; your role is ${viewer.role}.`);
-}
-
-/** A value the object cannot be without: refused when missing or null. */
-export function required<T>(value: T | null | undefined, field: string): T {
-  if (value == null) throw new BadUserInputError(`${field} is required and cannot be cleared.`, field);
-  return value;
-}
-
-/** A one-line text that must not be empty. */
-export function requiredText(value: string | null | undefined, field: string, max: number): string {
-  const t = text(value, field, max);
-  if (t === null) throw new BadUserInputError(`${field} must not be empty.`, field);
-  return t;
-}
-
-/** A one-line text in our languages; German must be there whenever any language is. */
-export function localized(input: LocalizedTextInput, field: string, max: number): LocalizedValues {
-  const de = text(input.de, `${field}.de`, max);
-  const fr = text(input.fr, `${field}.fr`, max);
-  const en = text(input.en, `${field}.en`, max);
-  if (de === null) throw new BadUserInputError(`${field}.de must not be empty: German is the language every text exists in.`, `${field}.de`);
-  return { de, fr, en };
-}
-
-/** Like localized, but null when every language is empty (a text that may be left out). */
-export function optionalLocalized(input: LocalizedTextInput | null | undefined, field: string, max: number): LocalizedValues | null {
-  if (input == null) return null;
-  const none = [input.de, input.fr, input.en].every((t) => t == null || t.trim() === '');
-  return none ? null : localized(input, field, max);
-}
-
-/** An absolute http(s) URL, or null for none; anything else is refused. */
-export function httpUrl(value: string | null | undefined, field: string, max: number): string | null {
-  const t = text(value, field, max);
-  if (t === null) return null;
-  let url: URL;
-  try {
-    url = new URL(t);
-  } catch {
-    throw new BadUserInputError(`${field} must be an absolute http(s) URL, e.g. https://example.org.`, field);
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new BadUserInputError(`${field} must be an http or https URL, got "${url.protocol}".`, field);
-  }
-  return t;
 }
 
 /** A NUTS code that exists (any case accepted, stored upper-case), or null for none. */

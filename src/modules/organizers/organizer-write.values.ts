@@ -4,9 +4,8 @@ import { toGlobalId } from '../../shared/global-id';
 import type { AuditSnapshot } from '../audit/audit-changes';
 import type { OrganizerKind } from './organizer.entity';
 import type { ContactInput, OrganizerFieldsInput } from './organizer-write.inputs';
-import {
-  MAX_NAME, MAX_WEBSITE, email, httpUrl, localized, optionalLocalized, phone, regionCode, required, requiredText, type LocalizedValues,
-} from './organizer-write.checks';
+import { MAX_NAME, MAX_WEBSITE, email, phone, regionCode } from './organizer-write.checks';
+import { httpUrl, localized, optionalLocalized, required, requiredText, type LocalizedValues } from '../../shared/input-checks';
 
 /** Most contacts one organiser lists. */
 export const MAX_CONTACTS = 20;

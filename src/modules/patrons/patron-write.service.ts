@@ -7,10 +7,8 @@ import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween, type AuditSnapshot } from '../audit/audit-changes';
 import { touchEventsShowing } from '../events/event-touch';
-import { text } from '../events/event-write.validation';
-import {
-  assertAdmin, existingKeys, optionalLocalized, required, requiredText, type LocalizedValues,
-} from '../organizers/organizer-write.checks';
+import { assertAdmin, existingKeys } from '../organizers/organizer-write.checks';
+import { optionalLocalized, required, requiredText, text, type LocalizedValues } from '../../shared/input-checks';
 import { fieldReader } from '../organizers/organizer-write.values';
 import { Patron } from './patron.entity';
 import type { PatronFieldsInput } from './patron.inputs';
