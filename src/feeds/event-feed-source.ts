@@ -3,7 +3,6 @@ import type { Event } from '../modules/events/event.entity';
 import type { EventFilter } from '../modules/events/event.inputs';
 import type { Conditions } from '../modules/events/event-query';
 import { readableStatuses } from '../modules/events/event-query';
-import { EventExportService } from '../modules/events/event-export.service';
 import type { Organizer } from '../modules/organizers/organizer.entity';
 import type { Region } from '../modules/regions/region.entity';
 import type { Campaign } from '../modules/campaigns/campaign.entity';
@@ -40,7 +39,7 @@ export async function openEventFeed(ctx: RequestContext, filter: EventFilter): P
   const conditions: Conditions = await ctx.services.events.conditions(ctx, {
     ...filter, statuses: readableStatuses(ctx.viewer),
   });
-  const exporter = exportServiceOf(ctx);
+  const exporter = ctx.services.eventExport;
   return {
     timeZones: () => exporter.timeZones(ctx, conditions),
     chunks: async function* () {
@@ -81,16 +80,4 @@ function found<T>(values: (T | null | Error)[]): T[] {
     if (v instanceof Error) throw v;
     return v !== null;
   });
-}
-
-const exporters = new WeakMap<RequestContext['services'], EventExportService>();
-
-/** One export service per process's services (services.ts knows nothing of feeds). */
-function exportServiceOf(ctx: RequestContext): EventExportService {
-  let exporter = exporters.get(ctx.services);
-  if (!exporter) {
-    exporter = new EventExportService(ctx.services.db);
-    exporters.set(ctx.services, exporter);
-  }
-  return exporter;
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import { EventService } from '../modules/events/event.service';
 import { EventStatsService } from '../modules/events/event-stats.service';
+import { EventExportService } from '../modules/events/event-export.service';
 import { OrganizerService } from '../modules/organizers/organizer.service';
 import { PatronService } from '../modules/patrons/patron.service';
 import { CampaignService } from '../modules/campaigns/campaign.service';
@@ -18,6 +19,7 @@ export function createServices(db: Database) {
     db,
     events: new EventService(db),
     eventStats: new EventStatsService(db),
+    eventExport: new EventExportService(db),
     organizers: new OrganizerService(db),
     patrons: new PatronService(db),
     campaigns: new CampaignService(db),
