@@ -12,6 +12,12 @@ const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOT = join(__dirname, '..', '..', 'test-artifacts', 'playground.png');
 const TIMEOUT = 120_000;
 
+// About one full CI run in ten, a GraphiQL interaction in the shared browser missed under
+// load (both workers drive Chromium at once) and the test failed on a locator timeout.
+// A failing attempt is logged and the test runs again, its assertions unchanged; the
+// cause is still open (see the issue note).
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
+
 /** An event of the article, in the by-category answer (titles in German: the browser asks for de-DE). */
 const ARTICLE_EVENT = 'connect Dreiländereck: Veranstaltungsreihe Digitalisierung – erstmals trinational';
 
