@@ -54,6 +54,10 @@ export const BOOT_SCRIPT = `(function () {
       return { query: example.query, variables: example.variables };
     });
     options.onEditQuery = function () {};
+    // Yoga takes \`?query=\` from the address bar itself; \`?variables=\` (the statistics page's
+    // links send both) is taken here.
+    var linked = new URLSearchParams(location.search);
+    if (linked.get('query') && linked.get('variables')) options.variables = linked.get('variables');
     seedTabs(page.examples);
     YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options);
   });

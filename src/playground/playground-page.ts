@@ -29,6 +29,10 @@ export const PLAYGROUND_CSP = [
  */
 const TAB_FIX = '.graphiql-tab { transform: none !important; }';
 
+/** A way to the statistics page, laid over GraphiQL's page rather than wedged into its React tree. */
+const STATS_LINK_STYLE = '.cg-stats-link { position: fixed; z-index: 20; bottom: 10px; right: 16px; padding: 4px 10px;'
+  + ' border-radius: 6px; font: 13px/1.4 system-ui, sans-serif; background: hsl(219, 29%, 18%); color: #fff; text-decoration: none; }';
+
 let page: string | undefined;
 
 /**
@@ -56,11 +60,12 @@ export function playgroundPage(): string {
     <title>clustergraph · GraphiQL</title>
     <link rel="icon" href="${base}favicon.ico">
     <link rel="stylesheet" href="${base}graphiql.css">
-    <style>${TAB_FIX}</style>
+    <style>${TAB_FIX}\n${STATS_LINK_STYLE}</style>
   </head>
   <body class="no-focus-outline">
     <noscript>The clustergraph playground needs JavaScript. Without it, send queries to /graphql with any GraphQL client or curl.</noscript>
     <div id="root"></div>
+    <a class="cg-stats-link" href="stats">Statistik · Statistiques · Statistics</a>
     <script type="application/json" id="playground-options">${jsonForHtml(data)}</script>
     <script src="${base}playground.js"></script>
     <script src="${base}graphiql.js"></script>

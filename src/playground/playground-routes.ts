@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PLAYGROUND_ASSET_PREFIX, playgroundAssets } from './playground-assets';
 import { PLAYGROUND_CSP, playgroundPage } from './playground-page';
+import { serveHashedAsset } from '../server/static-assets';
 
 /**
  * True when the request is a browser opening the playground: `GET /` or `GET /graphql`
@@ -35,31 +36,8 @@ export async function servePlayground(req: IncomingMessage, res: ServerResponse,
     return true;
   }
   if ((req.method === 'GET' || req.method === 'HEAD') && path.startsWith(PLAYGROUND_ASSET_PREFIX)) {
-    await serveAsset(req, res, path);
+    await serveHashedAsset(req, res, path, playgroundAssets());
     return true;
   }
   return false;
-}
-
-async function serveAsset(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const { base, files } = playgroundAssets();
-  const file = path.startsWith(base) ? files.get(path.slice(base.length)) : undefined;
-  if (!file) {
-    // An asset of another version (a page from before an upgrade) or no asset at all.
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    res.end('Not found\n');
-    return;
-  }
-  const gzip = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? await file.gzipped() : file.body;
-  res.writeHead(200, {
-    'content-type': file.contentType,
-    'content-length': body.length,
-    // The URL holds a hash of the content: it never changes, so neither does the answer.
-    'cache-control': 'public, max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
-    vary: 'accept-encoding',
-    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-  });
-  res.end(body);
 }
