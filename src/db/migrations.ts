@@ -4,6 +4,8 @@ import { EventSearch1764000000002 } from '../../migrations/1764000000002-EventSe
 import { ApiKeys1764000000003 } from '../../migrations/1764000000003-ApiKeys';
 import { EventWritesAndAudit1764000000004 } from '../../migrations/1764000000004-EventWritesAndAudit';
 import { EventCategoryIndexes1764000000005 } from '../../migrations/1764000000005-EventCategoryIndexes';
+import { Sources1764000000006 } from '../../migrations/1764000000006-Sources';
+import { EventContactAndAllDay1764000000007 } from '../../migrations/1764000000007-EventContactAndAllDay';
 
 /** Every migration, oldest first. A new migration file is added here too. */
-export const MIGRATIONS = [CreateClusterGraph1764000000000, LoadNutsRegions1764000000001, EventSearch1764000000002, ApiKeys1764000000003, EventWritesAndAudit1764000000004, EventCategoryIndexes1764000000005];
+export const MIGRATIONS = [CreateClusterGraph1764000000000, LoadNutsRegions1764000000001, EventSearch1764000000002, ApiKeys1764000000003, EventWritesAndAudit1764000000004, EventCategoryIndexes1764000000005, Sources1764000000006, EventContactAndAllDay1764000000007];

@@ -13,7 +13,7 @@ export const CSV_COLUMNS = [
   'id', 'title', 'category', 'status', 'startsAt', 'endsAt', 'timeZone', 'region', 'city', 'country',
   'organizers', 'url',
   'slug', 'description', 'regionName', 'venue', 'street', 'postalCode', 'campaign', 'registrationUrl',
-  'languages', 'updatedAt',
+  'languages', 'updatedAt', 'allDay',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -65,5 +65,7 @@ export function csvRow(fe: FeedEvent, lang: Language): Row {
     registrationUrl: e.registrationUrl ?? '',
     languages: e.languages.join(','),
     updatedAt: formatUtc(e.updatedAt),
+    // true: startsAt/endsAt are midnights in timeZone, endsAt exclusive (the day after the last).
+    allDay: e.allDay ? 'true' : 'false',
   };
 }

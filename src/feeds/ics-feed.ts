@@ -78,7 +78,9 @@ const STATUS: Record<EventStatus, ICalEventStatus> = {
  */
 export function icsEvent(fe: FeedEvent, lang: Language, calendar: ICalCalendar, tzid: string | null): string {
   const e = fe.event;
-  const zone = tzid ?? 'utc';
+  // An all-day event's dates are those of its own zone (DTSTART;VALUE=DATE, DTEND the day
+  // after its last, exclusive; ical-generator writes a luxon date in the zone it carries).
+  const zone = e.allDay ? e.timeZone : tzid ?? 'utc';
   const title = pick({ de: e.titleDe, fr: e.titleFr, en: e.titleEn }, lang) ?? e.titleDe;
   const campaign = fe.campaign && pick({ de: fe.campaign.nameDe, fr: fe.campaign.nameFr, en: fe.campaign.nameEn }, lang);
   const event = new ICalEvent({
@@ -88,8 +90,9 @@ export function icsEvent(fe: FeedEvent, lang: Language, calendar: ICalCalendar, 
     created: utc(e.createdAt),
     lastModified: utc(e.updatedAt),
     start: DateTime.fromMillis(e.startsAt, { zone }),
-    end: e.endsAt === null ? null : DateTime.fromMillis(e.endsAt, { zone }),
-    timezone: tzid,
+    end: e.endsAt === null ? (e.allDay ? DateTime.fromMillis(e.startsAt, { zone }).plus({ days: 1 }) : null) : DateTime.fromMillis(e.endsAt, { zone }),
+    timezone: e.allDay ? null : tzid,
+    allDay: e.allDay,
     summary: e.status === EventStatus.CANCELLED ? FEED_WORDS.cancelledPrefix[lang] + title : title,
     description: descriptionOf(fe, lang),
     location: locationOf(fe, lang),

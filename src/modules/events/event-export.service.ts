@@ -53,6 +53,21 @@ export class EventExportService {
     }
   }
 
+  /**
+   * What the matching events' rows look like now, in one aggregate statement: how many
+   * there are and the latest `updated_at` among them. Every write that changes what a feed
+   * row shows moves its event's `updated_at` (touchEventsShowing also for organiser,
+   * campaign and patron names), an event leaving the selection lowers the count, one
+   * joining it either raises the count or brings its newer `updated_at`; so the pair
+   * changes whenever the rendered selection does (feeds' ETags, src/feeds/feed-etag.ts).
+   */
+  async version(_ctx: RequestContext, conditions: Conditions): Promise<{ count: number; lastChange: number }> {
+    const [row] = await this.db.query<{ n: number | string; m: number | string | null }>(
+      `SELECT COUNT(*) AS n, MAX(e.updated_at) AS m FROM event e ${where(conditions)}`, conditions.params,
+    );
+    return { count: Number(row?.n ?? 0), lastChange: Number(row?.m ?? 0) };
+  }
+
   /** The time zones the matching events are shown in (one DISTINCT statement), sorted. */
   async timeZones(_ctx: RequestContext, conditions: Conditions): Promise<string[]> {
     const rows = await this.db.query<{ timeZone: string }>(

@@ -43,6 +43,18 @@ export class VenueInput {
   longitude?: number | null;
 }
 
+@InputType('EventContactInput', { description: 'The person to ask about an event; at least one of the three (all empty means none).' })
+export class EventContactInput {
+  @Field(() => String, { nullable: true, description: 'Full name, up to 200 characters.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address, e.g. info@example.org.' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number; without a country code it is read in the venue\'s country (else DE). Stored in E.164, e.g. +497621940123.' })
+  phone?: string | null;
+}
+
 /** The fields an event is written from; EventInput requires some, EventPatch none. */
 export interface EventFieldsInput {
   title?: LocalizedTextInput | null;
@@ -59,6 +71,8 @@ export interface EventFieldsInput {
   languages?: Language[] | null;
   url?: string | null;
   registrationUrl?: string | null;
+  contact?: EventContactInput | null;
+  allDay?: boolean | null;
 }
 
 @InputType('EventInput', { description: 'A new event for submitEvent.' })
@@ -104,6 +118,12 @@ export class EventInput implements EventFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'Where to register, an absolute http(s) URL.' })
   registrationUrl?: string | null;
+
+  @Field(() => EventContactInput, { nullable: true, description: 'The person to ask about it.' })
+  contact?: EventContactInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True for an all-day event (default false): startsAt must then be a midnight in timeZone and endsAt the midnight after its last day (exclusive); a missing endsAt means one day.' })
+  allDay?: boolean | null;
 }
 
 @InputType('EventPatch', { description: 'Changes for updateEvent: a field left out stays as it is; null clears an optional field.' })
@@ -149,4 +169,10 @@ export class EventPatch implements EventFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'New registration page; null clears it.' })
   registrationUrl?: string | null;
+
+  @Field(() => EventContactInput, { nullable: true, description: 'New contact (all parts at once); null clears it.' })
+  contact?: EventContactInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'All-day or not; null sets false. With true, the (new or kept) times must be midnights in the time zone.' })
+  allDay?: boolean | null;
 }

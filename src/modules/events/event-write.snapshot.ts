@@ -34,5 +34,8 @@ export function auditSnapshot(s: StoredEvent): AuditSnapshot {
     languages: [...e.languages],
     url: e.url,
     registrationUrl: e.registrationUrl,
+    contact: e.contactName === null && e.contactEmail === null && e.contactPhone === null
+      ? null : { name: e.contactName, email: e.contactEmail, phone: e.contactPhone },
+    allDay: e.allDay,
   };
 }

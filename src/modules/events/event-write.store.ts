@@ -60,6 +60,8 @@ function valueColumns(v: EventValues): [string, SqlValue][] {
     ['region_code', v.regionCode], ['country', region.country], ['nuts1', region.nuts1], ['nuts2', region.nuts2],
     ['campaign_id', v.campaignId], ['languages', v.languages.join(',')],
     ['url', v.url], ['registration_url', v.registrationUrl],
+    ['contact_name', v.contact?.name ?? null], ['contact_email', v.contact?.email ?? null],
+    ['contact_phone', v.contact?.phone ?? null], ['all_day', v.allDay],
   ];
 }
 

@@ -1,12 +1,16 @@
 import countries from 'i18n-iso-countries';
+import { DateTime } from 'luxon';
 import { BadUserInputError } from '../../shared/errors';
+import { isEmailAddress, normaliseEmail } from '../../shared/email';
+import { normalisePhone } from '../../shared/phone';
+import { formatInZone } from '../../shared/time';
 import { httpUrl, isBlank, localized, text } from '../../shared/input-checks';
 import { keyOf } from '../../shared/global-id';
 import type { Language } from '../../shared/i18n';
 import { isNutsCode } from '../regions/region.entity';
 import { organizerKeyOf } from '../organizers/organizer.entity';
-import type { EventFieldsInput, LocalizedTextInput, VenueInput } from './event-write.inputs';
-import type { EventValues, OrganizerRef, VenueValues } from './event-write.values';
+import type { EventContactInput, EventFieldsInput, LocalizedTextInput, VenueInput } from './event-write.inputs';
+import type { ContactValues, EventValues, OrganizerRef, VenueValues } from './event-write.values';
 
 /** Longest title, in characters (code points), in each language. */
 export const MAX_TITLE = 300;
@@ -37,6 +41,7 @@ export interface WriteLookups {
  */
 export async function checkEventValues(
   source: EventFieldsInput, path: 'input' | 'patch', lookups: WriteLookups, current: EventValues | null,
+  options: { organizersOptional?: boolean } = {},
 ): Promise<EventValues> {
   const at = (field: keyof EventFieldsInput) => `${path}.${field}`;
   /** True when the field is to be (re)written: always for a new event, else when the patch has it. */
@@ -53,11 +58,19 @@ export async function checkEventValues(
   const description = given('description') && source.description != null
     ? eventText(source.description, at('description'), MAX_DESCRIPTION, false) : null;
   const startsAt = given('startsAt') ? instant(need('startsAt'), at('startsAt')) : keep.startsAt;
-  const endsAt = given('endsAt') ? (source.endsAt == null ? null : instant(source.endsAt, at('endsAt'))) : keep.endsAt;
+  let endsAt = given('endsAt') ? (source.endsAt == null ? null : instant(source.endsAt, at('endsAt'))) : keep.endsAt;
   if (endsAt !== null && endsAt < startsAt) {
     // Blame the value the caller sent: the end, or in a patch moving only the start, the start.
     throw new BadUserInputError('The event cannot end before it starts.', at(source.endsAt != null || source.startsAt == null ? 'endsAt' : 'startsAt'));
   }
+  const zone = given('timeZone') ? timeZone(source.timeZone ?? DEFAULT_TIME_ZONE, at('timeZone')) : keep.timeZone;
+  const allDay = given('allDay') ? source.allDay === true : keep.allDay;
+  if (allDay) {
+    // Blame what the caller sent: the time itself, else the switch to all-day, else the new zone.
+    const blame = (time: 'startsAt' | 'endsAt') => at(source[time] != null ? time : source.allDay != null ? 'allDay' : 'timeZone');
+    endsAt = allDayEnd(startsAt, endsAt, zone, blame);
+  }
+  const place = given('venue') ? (source.venue == null ? null : venue(source.venue, at('venue'))) : keep.venue;
 
   return {
     titleDe: title ? title.de as string : keep.titleDe,
@@ -69,17 +82,64 @@ export async function checkEventValues(
     category: given('category') ? need('category') : keep.category,
     startsAt,
     endsAt,
-    timeZone: given('timeZone') ? timeZone(source.timeZone ?? DEFAULT_TIME_ZONE, at('timeZone')) : keep.timeZone,
-    venue: given('venue') ? (source.venue == null ? null : venue(source.venue, at('venue'))) : keep.venue,
+    timeZone: zone,
+    venue: place,
     regionCode: given('region') ? await region(need('region'), at('region'), lookups) : keep.regionCode,
-    organizers: given('organizerIds') ? await organizers(need('organizerIds'), at('organizerIds'), lookups) : keep.organizers,
+    // Imports keep an event no known organiser runs (the contract's "Sources"); clients name one.
+    organizers: given('organizerIds')
+      ? (options.organizersOptional && (source.organizerIds ?? []).length === 0
+        ? [] : await organizers(need('organizerIds'), at('organizerIds'), lookups))
+      : keep.organizers,
     campaignId: given('campaign')
       ? (source.campaign == null ? null : await campaign(source.campaign, at('campaign'), lookups)) : keep.campaignId,
     patronIds: given('patronIds') ? await patrons(source.patronIds ?? [], at('patronIds'), lookups) : keep.patronIds,
     languages: given('languages') ? [...new Set<Language>(source.languages ?? [])] : keep.languages,
     url: given('url') ? httpUrl(source.url, at('url'), MAX_URL) : keep.url,
     registrationUrl: given('registrationUrl') ? httpUrl(source.registrationUrl, at('registrationUrl'), MAX_URL) : keep.registrationUrl,
+    contact: given('contact')
+      ? (source.contact == null ? null : contact(source.contact, at('contact'), place?.country ?? 'DE')) : keep.contact,
+    allDay,
   };
+}
+
+/**
+ * The end of an all-day event, checked: its start and end must be midnights in its zone
+ * (RFC 5545's DTSTART/DTEND;VALUE=DATE, end exclusive), the end at least a day later; a
+ * missing end means one day. Times are refused rather than rounded: rounding an instant
+ * to "its" day silently moves events sent as UTC midnights across a date line.
+ */
+function allDayEnd(startsAt: number, endsAt: number | null, zone: string, blame: (time: 'startsAt' | 'endsAt') => string): number {
+  const start = DateTime.fromMillis(startsAt, { zone });
+  const startDay = start.startOf('day');
+  if (!start.equals(startDay)) {
+    throw new BadUserInputError(
+      `An all-day event starts at a midnight in ${zone}, e.g. ${formatInZone(startDay.toMillis(), zone)}; got ${formatInZone(startsAt, zone)}.`, blame('startsAt'));
+  }
+  const nextDay = startDay.plus({ days: 1 }).toMillis();
+  if (endsAt === null) return nextDay;
+  const end = DateTime.fromMillis(endsAt, { zone });
+  if (!end.equals(end.startOf('day')) || endsAt < nextDay) {
+    throw new BadUserInputError(
+      `An all-day event ends at the midnight after its last day in ${zone} (exclusive), e.g. ${formatInZone(nextDay, zone)} for one day; got ${formatInZone(endsAt, zone)}.`,
+      blame('endsAt'));
+  }
+  return endsAt;
+}
+
+/** The contact as stored: the e-mail address checked, the phone number in E.164 (read in `country` without a country code); null when all are empty. */
+function contact(input: EventContactInput, field: string, country: string): ContactValues | null {
+  const name = text(input.name, `${field}.name`, 200);
+  const mail = text(input.email, `${field}.email`, 300);
+  if (mail !== null && !isEmailAddress(mail)) {
+    throw new BadUserInputError(`${field}.email is not an e-mail address, e.g. info@example.org; got "${mail}".`, `${field}.email`);
+  }
+  const number = text(input.phone, `${field}.phone`, 40);
+  const phone = number === null ? null : normalisePhone(number, country);
+  if (number !== null && phone === null) {
+    throw new BadUserInputError(`${field}.phone is not a phone number, e.g. +49 7621 940 12-3 or 07621 940123 (read in ${country}); got "${number}".`, `${field}.phone`);
+  }
+  const email = mail === null ? null : normaliseEmail(mail);
+  return name === null && email === null && phone === null ? null : { name, email, phone };
 }
 
 /** Title (German required) or description (may be left out; German whenever any language is given). */

@@ -13,6 +13,13 @@ export interface VenueValues {
   longitude: number | null;
 }
 
+/** The person to ask about an event: a name, an e-mail address or an E.164 number, at least one. */
+export interface ContactValues {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 /** An organiser named on an event: its numeric key and kind (the kind makes its global id). */
 export interface OrganizerRef {
   key: number;
@@ -44,6 +51,8 @@ export interface EventValues {
   languages: Language[];
   url: string | null;
   registrationUrl: string | null;
+  contact: ContactValues | null;
+  allDay: boolean;
 }
 
 /** The event's links as stored, in their order. */
@@ -68,5 +77,13 @@ export function valuesOf(e: Event, links: EventLinks): EventValues {
     patronIds: [...links.patronIds],
     languages: e.languages as Language[],
     url: e.url, registrationUrl: e.registrationUrl,
+    contact: contactOf(e),
+    allDay: e.allDay,
   };
+}
+
+/** The stored contact of an event, or null when it has none. */
+export function contactOf(e: Pick<Event, 'contactName' | 'contactEmail' | 'contactPhone'>): ContactValues | null {
+  if (e.contactName === null && e.contactEmail === null && e.contactPhone === null) return null;
+  return { name: e.contactName, email: e.contactEmail, phone: e.contactPhone };
 }

@@ -83,6 +83,14 @@ export class Event implements Node {
   @Column({ name: 'starts_local', type: 'varchar', length: 19 })
   startsLocal!: string;
 
+  /**
+   * A whole-day event: starts_at is a local midnight in time_zone and ends_at the local
+   * midnight after its last day (exclusive, as RFC 5545's DTEND;VALUE=DATE).
+   */
+  @Column({ name: 'all_day', type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'True when it runs whole days: startsAt is a midnight in timeZone and endsAt the midnight after its last day (exclusive, as in iCalendar), so a fair on 25–27 April ends at 28 April 00:00.' })
+  allDay!: boolean;
+
   @Column({ name: 'time_zone', type: 'varchar', length: 64 })
   @Field(() => String, { description: 'IANA time zone the times are shown in, e.g. Europe/Berlin.' })
   timeZone!: string;
@@ -140,6 +148,17 @@ export class Event implements Node {
   @Column({ name: 'registration_url', type: 'varchar', length: 1000, nullable: true })
   @Field(() => String, { nullable: true, description: 'Where to register (Anmeldung), an absolute http(s) URL.' })
   registrationUrl!: string | null;
+
+  /** The person to ask about this event (Event.contact); all three null when none is known. */
+  @Column({ name: 'contact_name', type: 'varchar', length: 200, nullable: true })
+  contactName!: string | null;
+
+  @Column({ name: 'contact_email', type: 'varchar', length: 300, nullable: true })
+  contactEmail!: string | null;
+
+  /** E.164, e.g. +497621940123. */
+  @Column({ name: 'contact_phone', type: 'varchar', length: 40, nullable: true })
+  contactPhone!: string | null;
 
   /** True for filler events of the demo and synthetic datasets. */
   @Column({ type: 'boolean' })

@@ -7,9 +7,11 @@ import { DateTimeScalar } from '../../shared/scalars';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../regions/region.entity';
 import { Organizer } from '../organizers/organizer.entity';
+import { Contact } from '../organizers/contact.entity';
 import { Patron } from '../patrons/patron.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Event } from './event.entity';
+import { contactOf } from './event-write.values';
 import { EventFilter, EventListArgs, toEventList } from './event.inputs';
 import { EventCategoryGroup, EventConnection, Venue } from './event.types';
 
@@ -100,6 +102,19 @@ export class EventResolver {
   @FieldResolver(() => [Patron], { description: 'Its patrons (Schirmherrschaft).' })
   patrons(@Root() e: Event, @Ctx() ctx: RequestContext): Promise<Patron[]> {
     return ctx.loaders.patronsByEvent.load(e.pk);
+  }
+
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: 'The person to ask about it; null when none is known. Its role is always null; its name is the e-mail address or phone number when the source named nobody.',
+  })
+  contact(@Root() e: Event): Contact | null {
+    const c = contactOf(e);
+    if (c === null) return null;
+    // The organisers' Contact type, so clients read one shape; an event's contact has no role.
+    return Object.assign(new Contact(), {
+      name: c.name ?? c.email ?? c.phone, roleDe: null, roleFr: null, roleEn: null, email: c.email, phone: c.phone,
+    });
   }
 
   @FieldResolver(() => [Language], { description: 'Languages it is held in.' })

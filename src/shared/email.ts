@@ -1,0 +1,35 @@
+// Event pages hide addresses from harvesters: `name(at)domain(dot)de`, `name [at] domain
+// [dot] de`, `name at domain dot de`. The bracketed forms are unambiguous and are undone
+// anywhere in the value; the bare-word form only when the whole value is nothing but an
+// address spelled that way, since "at" and "dot" are also plain (English) words.
+
+const BRACKETED_AT = /\s*[([{<]\s*(?:at|@|ät|aet|arobase)\s*[)\]}>]\s*/gi;
+const BRACKETED_DOT = /\s*[([{<]\s*(?:dot|punkt|point|\.)\s*[)\]}>]\s*/gi;
+const WORDS_ONLY = /^([a-z0-9._%+-]+) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)$/i;
+
+// The WHATWG HTML "valid e-mail address", with a dotted domain and a letter TLD required.
+const ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}/i;
+const WHOLE_ADDRESS = new RegExp(`^${ADDRESS.source}$`, 'i');
+
+/**
+ * The e-mail address a value holds, de-obfuscated, validated and with a lower-case domain;
+ * null when there is none. A value with more text around one address yields that address.
+ */
+export function normaliseEmail(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  let text = value.normalize('NFC').trim().replace(/^mailto:/i, '');
+  if (text === '') return null;
+  const words = WORDS_ONLY.exec(text);
+  if (words) text = `${words[1]}@${words[2].replace(/ dot /gi, '.')}`;
+  text = text.replace(BRACKETED_AT, '@').replace(BRACKETED_DOT, '.');
+  const found = WHOLE_ADDRESS.test(text) ? text : ADDRESS.exec(text)?.[0];
+  if (!found || found.includes('..') || found.startsWith('.') || found.split('@')[0].endsWith('.')) return null;
+  const at = found.lastIndexOf('@');
+  return `${found.slice(0, at)}@${found.slice(at + 1).toLowerCase()}`;
+}
+
+/** True when the whole value (trimmed) is one e-mail address, as a client must type it: no obfuscation, no text around it. */
+export function isEmailAddress(value: string): boolean {
+  const t = value.trim();
+  return WHOLE_ADDRESS.test(t) && normaliseEmail(t)?.toLowerCase() === t.toLowerCase();
+}
