@@ -110,14 +110,14 @@ export async function revokeApiKey(db: Database, id: number): Promise<ApiKeySumm
  */
 export async function viewerForKey(db: Database, secret: string): Promise<Viewer | null> {
   if (!SECRET_PATTERN.test(secret)) return null;
-  const [row] = await db.query<{ name: string; role: Role; organizerId: number | null; expiresAt: number | null; revokedAt: number | null }>(
-    `SELECT name, role, organizer_id AS "organizerId", expires_at AS "expiresAt", revoked_at AS "revokedAt"
+  const [row] = await db.query<{ id: number; name: string; role: Role; organizerId: number | null; expiresAt: number | null; revokedAt: number | null }>(
+    `SELECT id, name, role, organizer_id AS "organizerId", expires_at AS "expiresAt", revoked_at AS "revokedAt"
      FROM api_key WHERE hash = ?`,
     [hashSecret(secret)],
   );
   if (!row || row.revokedAt !== null || (row.expiresAt !== null && Number(row.expiresAt) <= Date.now())) return null;
   if (!KEY_ROLES.includes(row.role)) return null;
-  return { role: row.role, organizerId: row.organizerId === null ? null : Number(row.organizerId), keyName: row.name };
+  return { role: row.role, organizerId: row.organizerId === null ? null : Number(row.organizerId), keyName: row.name, keyId: Number(row.id) };
 }
 
 interface KeyRow {

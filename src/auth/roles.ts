@@ -16,9 +16,11 @@ export interface Viewer {
   organizerId: number | null;
   /** The key's name, for the audit trail. */
   keyName: string | null;
+  /** The key's id (rate limits count per key); null for the public. */
+  keyId: number | null;
 }
 
-export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: Role.PUBLIC, organizerId: null, keyName: null });
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: Role.PUBLIC, organizerId: null, keyName: null, keyId: null });
 
 /** Statuses everyone may see. */
 export const PUBLIC_STATUSES: readonly EventStatus[] = [EventStatus.PUBLISHED, EventStatus.CANCELLED];

@@ -6,7 +6,7 @@ import { authHeaders, createKey } from '../helpers/api-keys';
 import { gql } from '../helpers/gql';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-const viewer = (role: Role, organizerId: number | null = null): Viewer => ({ role, organizerId, keyName: role === Role.PUBLIC ? null : `${role} key` });
+const viewer = (role: Role, organizerId: number | null = null): Viewer => ({ role, organizerId, keyName: role === Role.PUBLIC ? null : `${role} key`, keyId: role === Role.PUBLIC ? null : 1 });
 
 function check(v: Viewer, roles: Role[]): unknown {
   try {

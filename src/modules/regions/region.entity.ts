@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** A NUTS region (or a country at level 0): the statistical regions of the EU and Switzerland. */
 @Entity('region')
+// NUTS regions change with a new NUTS edition, i.e. a migration: a CDN may keep them an hour.
+@Directive('@cacheControl(maxAge: 3600)')
 @ObjectType('Region', {
   description: 'A NUTS region (Region): a country (level 0) or a NUTS level 1–3 region. A code\'s prefix is its parent.',
   simpleResolvers: true,

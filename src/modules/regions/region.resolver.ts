@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../server/context';
@@ -6,6 +6,7 @@ import { Region } from './region.entity';
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Directive('@cacheControl(maxAge: 3600)')
   @Query(() => [Region], { description: 'The children of a region; without parent, the countries DE, CH, FR (level 0).' })
   async regions(
     @Arg('parent', () => String, { nullable: true, description: 'NUTS code of the parent.' }) parent: string | null,
@@ -14,6 +15,7 @@ export class RegionResolver {
     return parent == null ? ctx.services.regions.countries() : ctx.loaders.regionsByParent.load(parent.trim().toUpperCase());
   }
 
+  @Directive('@cacheControl(maxAge: 3600)')
   @Query(() => Region, { nullable: true, description: 'A region by NUTS code; null when unknown.' })
   region(@Arg('code', () => String, { description: 'NUTS code, e.g. DE1.' }) code: string, @Ctx() ctx: RequestContext): Promise<Region | null> {
     return ctx.loaders.regionByCode.load(code.trim().toUpperCase());
