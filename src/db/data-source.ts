@@ -41,7 +41,11 @@ export function createDataSource(url: string, options: DataSourceSettings = {}):
   } as const;
   let opts: DataSourceOptions;
   if (databaseKindOf(url) === 'postgres') {
-    opts = { ...common, type: 'postgres', url, poolSize: options.poolSize ?? 10 } as DataSourceOptions;
+    // A connection attempt gives up after 10 s: an unreachable server fails a request (and
+    // the start) with an error instead of hanging it; application_name shows in pg_stat_activity.
+    opts = {
+      ...common, type: 'postgres', url, poolSize: options.poolSize ?? 10, connectTimeoutMS: 10_000, applicationName: 'clustergraph',
+    } as DataSourceOptions;
   } else {
     const path = url.slice('sqlite:'.length);
     const database = path === ':memory:' ? ':memory:' : resolve(path);

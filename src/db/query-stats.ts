@@ -1,29 +1,22 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'typeorm';
 
-/** What one request cost the database; filled while the request runs. */
+/**
+ * What one request cost the database; filled while the request runs. Statements are
+ * counted by the request's database view (countingDatabase), which services, loaders and
+ * the key lookup are given through the request's context: no AsyncLocalStorage, whose
+ * promise hooks cost 7 % of a nested page's CPU (test/bench/RESULTS.md), so counting is
+ * always on and every request's log line has its count.
+ */
 export interface QueryStats {
   sqlStatements: number;
   startedAt: bigint;
 }
 
-const storage = new AsyncLocalStorage<QueryStats>();
+let statementsSent = 0;
 
-/**
- * Runs fn with a fresh statement counter that every SQL statement inside it increments.
- * With `counting` off, fn runs outside any store and the counter stays 0: the store is an
- * AsyncLocalStorage, and once one is entered Node tracks every promise of the process
- * (7 % of a nested page's CPU in the benchmark's profile), so only servers that expose
- * the counts pay for them.
- */
-export function withQueryStats<T>(fn: (stats: QueryStats) => T, counting = true): T {
-  const stats: QueryStats = { sqlStatements: 0, startedAt: process.hrtime.bigint() };
-  return counting ? storage.run(stats, () => fn(stats)) : fn(stats);
-}
-
-/** The counter of the request the caller runs in, if any. */
-export function currentQueryStats(): QueryStats | undefined {
-  return storage.getStore();
+/** Every SQL statement this process sent so far (`clustergraph_sql_statements_total`). */
+export function sqlStatementsSent(): number {
+  return statementsSent;
 }
 
 /** Milliseconds since the stats were opened. */
@@ -35,8 +28,9 @@ export function elapsedMs(stats: QueryStats): number {
 export type StatementTracer = (sql: string, params: unknown[]) => void;
 
 /**
- * TypeORM logger that counts statements per request. TypeORM calls logQuery for every
- * statement it sends (including BEGIN/COMMIT), so the count is the whole truth.
+ * TypeORM logger that counts the process's statements. TypeORM calls logQuery for every
+ * statement it sends (including BEGIN/COMMIT), and so do the direct paths (direct-query,
+ * sqlite-writer), so the count is the whole truth.
  */
 export class StatementCountingLogger implements Logger {
   constructor(
@@ -46,8 +40,7 @@ export class StatementCountingLogger implements Logger {
   ) {}
 
   logQuery(query: string, parameters?: unknown[]): void {
-    const stats = storage.getStore();
-    if (stats) stats.sqlStatements += 1;
+    statementsSent += 1;
     this.onStatement?.(query, parameters ?? []);
   }
   logQueryError(error: string | Error, query: string): void {
