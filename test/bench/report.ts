@@ -26,6 +26,8 @@ export interface BenchRun {
   options: Record<string, unknown>;
   seedSeconds: Record<string, number>;
   rows: BenchRow[];
+  /** A soak run's results per database, memory samples included (see soak.ts). */
+  soak?: Record<string, import('./soak').SoakResult>;
 }
 
 export function machine(): BenchRun['machine'] {

@@ -7,18 +7,25 @@ import { GraphQLClient } from './graphql-client';
 import { drive } from './load';
 import { formatProfile, summarizeProfile } from './profile-summary';
 import { formatComparison, formatTable, machine, type BenchRow, type BenchRun } from './report';
+import { writeComparePlot, writeRunPlot } from './plot';
 import { startServerProcess } from './server-process';
 import { prepareShapes, type PreparedShape } from './shapes';
+import { formatSoak, parseSoakDuration, scrapeHeapUsed, soak, SOAK_RATE, SOAK_SHAPES, type SoakResult } from './soak';
 
 const USAGE = `usage: npm run bench -- [options]
-  --db sqlite|postgres|both   databases to measure (default both)
+  --db sqlite|postgres|both   databases to measure (default both; postgres with --soak)
   --events N                  synthetic events to seed (default 100000)
   --duration S                seconds of load per query shape (default 10)
   --connections N             concurrent connections (default 10)
   --shapes Q1,Q2,…            only these shapes (default all)
   --profile                   also CPU-profile the server under each shape (written to bench-results/profiles)
   --out FILE                  where the JSON goes (default bench-results/bench-<time>.json)
-  --compare A.json B.json     print the ratios of run B against run A, and nothing else`;
+  --soak <N>m|<N>s            instead of the table: one steady-rate run that long (shapes default
+                              ${SOAK_SHAPES.join(',')}), sampling the server's memory; fails on any error or growing memory
+  --rate N                    requests a second during a soak (default ${SOAK_RATE})
+  --compare A.json B.json     print the ratios of run B against run A and plot the two side by side
+                              (compare-A-vs-B.html beside B), nothing else
+Every run also writes a plot beside its JSON (bench-<time>.html: req/s and p99 per shape and database).`;
 
 const ROOT = resolve(__dirname, '../../..');
 const FLOOR_REQUESTS = 300;
@@ -32,17 +39,21 @@ interface Options {
   shapes?: string[];
   profile: boolean;
   out: string;
+  /** Seconds of soak; when set, the run is a soak only. */
+  soak?: number;
+  rate: number;
 }
 
-function parseOptions(argv: string[]): Options | { compare: [string, string] } {
+export function parseOptions(argv: string[]): Options | { compare: [string, string] } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: 'both' }, events: { type: 'string', default: '100000' },
+      db: { type: 'string' }, events: { type: 'string', default: '100000' },
       duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' },
       shapes: { type: 'string' }, profile: { type: 'boolean', default: false }, out: { type: 'string' },
       compare: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+      soak: { type: 'string' }, rate: { type: 'string', default: String(SOAK_RATE) },
     },
   });
   if (values.help) { process.stdout.write(`${USAGE}\n`); process.exit(0); }
@@ -50,8 +61,10 @@ function parseOptions(argv: string[]): Options | { compare: [string, string] } {
     if (positionals.length !== 2) throw new Error('--compare takes two JSON files');
     return { compare: [positionals[0], positionals[1]] };
   }
-  const dbs = values.db === 'both' ? ['sqlite', 'postgres'] as const : [values.db];
-  if (!dbs.every((d) => d === 'sqlite' || d === 'postgres')) throw new Error(`--db must be sqlite, postgres or both, got ${values.db}`);
+  const soakSeconds = values.soak === undefined ? undefined : parseSoakDuration(values.soak);
+  const db = values.db ?? (soakSeconds ? 'postgres' : 'both');
+  const dbs = db === 'both' ? ['sqlite', 'postgres'] as const : [db];
+  if (!dbs.every((d) => d === 'sqlite' || d === 'postgres')) throw new Error(`--db must be sqlite, postgres or both, got ${db}`);
   const whole = (name: string, v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got ${v}`);
@@ -63,9 +76,11 @@ function parseOptions(argv: string[]): Options | { compare: [string, string] } {
     events: whole('events', values.events!),
     duration: whole('duration', values.duration!),
     connections: whole('connections', values.connections!),
-    shapes: values.shapes?.split(',').map((s) => s.trim()).filter(Boolean),
+    shapes: values.shapes?.split(',').map((s) => s.trim()).filter(Boolean) ?? (soakSeconds ? SOAK_SHAPES : undefined),
     profile: values.profile!,
-    out: values.out ?? join(ROOT, 'bench-results', `bench-${stamp}.json`),
+    out: values.out ?? join(ROOT, 'bench-results', `${soakSeconds ? 'soak' : 'bench'}-${stamp}.json`),
+    soak: soakSeconds,
+    rate: whole('rate', values.rate!),
   };
 }
 
@@ -120,6 +135,22 @@ async function measure(db: 'sqlite' | 'postgres', databaseUrl: string, shapes: P
   return rows;
 }
 
+/** A soak on one database: a production-like server (no statement counting, warn logs) at a steady rate. */
+async function runSoak(databaseUrl: string, o: Options & { soak: number }): Promise<SoakResult> {
+  const server = await startServerProcess({ root: ROOT, databaseUrl, logLevel: 'warn', exposeStats: false });
+  try {
+    const shapes = await prepareShapes(new GraphQLClient(server.url), o.shapes);
+    const missing = (o.shapes ?? []).filter((name) => !shapes.some((s) => s.name === name));
+    if (missing.length) throw new Error(`unknown shape(s): ${missing.join(', ')}`);
+    process.stdout.write(`   soaking for ${o.soak} s at ${o.rate} req/s (${shapes.map((s) => s.name).join(', ')})\n`);
+    return await soak(server.url, shapes, { seconds: o.soak, rate: o.rate, connections: o.connections }, async () => ({
+      rssBytes: server.rss(), heapUsedBytes: await scrapeHeapUsed(server.url),
+    }));
+  } finally {
+    await server.stop();
+  }
+}
+
 /** One profiled server per shape, so each profile holds one query shape only. */
 async function profile(db: string, databaseUrl: string, shapes: PreparedShape[], o: Options): Promise<string[]> {
   const texts: string[] = [];
@@ -143,11 +174,33 @@ async function main(): Promise<void> {
   const parsed = parseOptions(process.argv.slice(2));
   if ('compare' in parsed) {
     process.stdout.write(`${formatComparison(parsed.compare[0], parsed.compare[1])}\n`);
+    process.stdout.write(`plot: ${writeComparePlot(parsed.compare[0], parsed.compare[1])}\n`);
     return;
   }
   const o = parsed;
   const run: BenchRun = { startedAt: new Date().toISOString(), machine: machine(), options: { ...o }, seedSeconds: {}, rows: [] };
   const profiles: string[] = [];
+  if (o.soak) {
+    const soaks: Record<string, SoakResult> = {};
+    for (const db of o.dbs) {
+      process.stdout.write(`== ${db}: seeding ${o.events} synthetic events into a fresh database\n`);
+      const dataset = await createDataset(ROOT, db, o.events, 42);
+      run.seedSeconds[db] = dataset.seedSeconds;
+      try {
+        soaks[db] = await runSoak(dataset.databaseUrl, { ...o, soak: o.soak });
+      } finally {
+        await dataset.drop();
+      }
+      process.stdout.write(`\n${db}: ${formatSoak(soaks[db])}\n\n`);
+    }
+    run.soak = soaks;
+    mkdirSync(join(o.out, '..'), { recursive: true });
+    writeFileSync(o.out, `${JSON.stringify(run, null, 2)}\n`);
+    const m = run.machine;
+    process.stdout.write(`${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}; ${o.events} events\nJSON (with every memory sample): ${o.out}\n`);
+    if (Object.values(soaks).some((s) => !s.verdict.includes('PASS'))) process.exitCode = 1;
+    return;
+  }
   for (const db of o.dbs) {
     process.stdout.write(`== ${db}: seeding ${o.events} synthetic events into a fresh database\n`);
     const dataset = await createDataset(ROOT, db, o.events, 42);
@@ -166,13 +219,17 @@ async function main(): Promise<void> {
   const m = run.machine;
   process.stdout.write(`\n${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}; ${o.events} events, ${o.connections} connections, ${o.duration} s a shape\n`);
   process.stdout.write(`${formatTable(run.rows)}\n\n${profiles.join('\n\n')}${profiles.length ? '\n\n' : ''}JSON: ${o.out}\n`);
+  process.stdout.write(`plot: ${writeRunPlot(run, o.out)}\n`);
   if (run.rows.some((r) => r.failures > 0)) {
     process.stderr.write('some requests failed (non-2xx, errors or timeouts): see the "failed" column\n');
     process.exitCode = 1;
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
-  process.exit(1);
-});
+// Run when started as the bench command; a test may import parseOptions without starting it.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(1);
+  });
+}

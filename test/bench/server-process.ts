@@ -38,6 +38,10 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
       LOG_LEVEL: options.logLevel,
       EXPOSE_QUERY_STATS: String(options.exposeStats),
       NODE_ENV: 'production',
+      // The benchmark measures throughput from one address, not the limiter: keep the rate
+      // limits (still active, so their cost is measured) far above what it sends.
+      RATE_LIMIT_PUBLIC_PER_MIN: '100000000',
+      RATE_LIMIT_KEY_PER_MIN: '100000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
