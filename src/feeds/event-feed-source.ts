@@ -22,6 +22,8 @@ export interface EventFeedSource {
   timeZones(): Promise<string[]>;
   /** The selected events in start order, a chunk at a time. */
   chunks(): AsyncGenerator<FeedEvent[]>;
+  /** Count and latest change of the selection (one statement), for the ETag. */
+  version(): Promise<{ count: number; lastChange: number }>;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function openEventFeed(ctx: RequestContext, filter: EventFilter): P
   const exporter = ctx.services.eventExport;
   return {
     timeZones: () => exporter.timeZones(ctx, conditions),
+    version: () => exporter.version(ctx, conditions),
     chunks: async function* () {
       for await (const events of exporter.chunks(ctx, conditions)) {
         yield await withRelations(ctx, events);
