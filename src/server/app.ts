@@ -14,41 +14,88 @@ import { queryStatsPlugin } from './plugins/query-stats.plugin';
 import { handleGraphQL, sendError } from './graphql-http';
 import { healthz, readyz } from './health';
 import { servePlayground } from '../playground/playground-routes';
+import { serveStatsPage } from '../stats-page/stats-routes';
 import { resolveViewer } from './authenticate';
+import { countingDatabase } from '../db/counting-database';
+import { requestServicesFactory } from './request-services';
+import { GatewayMetrics } from './observability/metrics';
+import { observabilityPlugin } from './observability/observability.plugin';
+import { observeRequest } from './observability/request-log';
+import { noteErrorCode, type RequestRecord } from './observability/request-record';
+import { drainHttpServer } from './shutdown';
 import { CSV_EXPORT, ICS_FEED, serveEventFeed } from '../feeds/feed-http';
+import { connectRedis, disconnectRedis } from './redis';
+import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { createRateLimits } from './limits/rate-limits';
+import { clientAddress } from './limits/client-address';
+import { RedisKeyValueCache } from './cache/redis-kv-cache';
+import { cacheControlHeaderPlugin } from './cache/cache-control.plugin';
+import { UnauthenticatedError } from './authenticate';
 
 /** A running gateway: its HTTP server and how to stop it. */
 export interface Gateway {
   server: Server;
   /** Base URL, e.g. http://127.0.0.1:4000 */
   url: string;
-  close(): Promise<void>;
+  /**
+   * Shuts down gracefully: /readyz answers 503 at once; after `delayMs` (time for a load
+   * balancer to notice) no new connections, in-flight requests finish, then Apollo stops.
+   */
+  close(options?: { delayMs?: number }): Promise<void>;
 }
 
 /** Builds the gateway on an open database and starts listening. */
 export async function startGateway(config: Config, db: Database, logger: Logger): Promise<Gateway> {
   const services = createServices(db);
+  const servicesFor = requestServicesFactory(services);
+  const metrics = new GatewayMetrics(db);
+  let shuttingDown = false;
+  // Redis (optional) shares rate-limit counters and APQ between instances.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : null;
+  const rateLimits = createRateLimits({
+    publicPerMin: config.rateLimitPublicPerMin, keyPerMin: config.rateLimitKeyPerMin, redis, keyPrefix: config.redisPrefix, logger,
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema: buildGatewaySchema(),
     csrfPrevention: false, // bearer keys only, no cookies: GET /graphql?query=… must work bare
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts shuts down in order: HTTP, Apollo, database
-    introspection: true,
+    introspection: config.introspection,
+    parseOptions: { maxTokens: config.limits.tokens }, // the token limit: graphql-js stops parsing past it
+    // APQ: Apollo's in-memory LRU by default, Redis (shared by all instances) with REDIS_URL.
+    persistedQueries: redis ? { cache: new RedisKeyValueCache(redis, config.redisPrefix, logger), ttl: 86_400 } : {},
     includeStacktraceInErrorResponses: config.debugErrors,
     formatError: createErrorFormatter(logger, config.debugErrors),
-    // The cache-control plugin wraps every field's resolver to collect hints; nothing reads
-    // them yet, and the wrapping cost 3–5 % of a nested page (test/bench/RESULTS.md).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(config.exposeQueryStats ? [queryStatsPlugin()] : [])],
+    // Apollo's cache-control plugin wraps every field's resolver to collect hints (3–5 % of a
+    // nested page, test/bench/RESULTS.md); cacheControlHeaderPlugin reads them per document.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), observabilityPlugin(),
+      queryLimitsPlugin(config.limits), cacheControlHeaderPlugin(config.cacheMaxAge), ...(config.exposeQueryStats ? [queryStatsPlugin()] : [])],
   });
   await apollo.start();
 
-  const makeContext = async (headers: HeaderMap): Promise<RequestContext> => {
-    const viewer = await resolveViewer(db, headers.get('authorization'));
-    return createContext(services, viewer, languageFromAcceptHeader(headers.get('accept-language')));
+  // Every statement of a request goes through its own database view, which counts it.
+  // Rate limits count here, before anything runs: per key, or per address for the public.
+  const makeContext = async (headers: HeaderMap, record: RequestRecord, address: string): Promise<RequestContext> => {
+    const requestDb = countingDatabase(db, record);
+    const viewer = await resolveViewer(requestDb, headers.get('authorization')).catch(async (err: unknown) => {
+      if (err instanceof UnauthenticatedError) await rateLimits.chargeRefusedKey(address);
+      throw err;
+    });
+    await rateLimits.charge(viewer, address);
+    record.role = viewer.role;
+    return createContext(servicesFor(requestDb), viewer, languageFromAcceptHeader(headers.get('accept-language')), record);
   };
+  // Apollo answers a failed context (a bad key) without running plugins: its code is noted here.
+  const graphqlContext = (res: ServerResponse, record: RequestRecord, address: string) => (headers: HeaderMap) =>
+    makeContext(headers, record, address).catch((err: unknown) => {
+      const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+      noteErrorCode(res, typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+      throw err;
+    });
 
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const route = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
+    const address = clientAddress(req, config.trustProxy);
     applyCors(req, res, config.corsOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204);
@@ -56,11 +103,13 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
       return;
     }
     if (await servePlayground(req, res, path)) return; // GET / and /graphql from a browser, /playground/*
-    if (path === '/graphql') return handleGraphQL(apollo, req, res, makeContext, { countStatements: config.exposeQueryStats });
+    if (await serveStatsPage(req, res, path)) return; // GET /stats and /stats/<version>/*
+    if (path === '/graphql') return handleGraphQL(apollo, req, res, graphqlContext(res, record, address));
     if (path === '/healthz') return healthz(res);
-    if (path === '/readyz') return readyz(res, db);
-    if (path === '/feeds/events.ics') return serveEventFeed(ICS_FEED, req, res, makeContext, config);
-    if (path === '/exports/events.csv') return serveEventFeed(CSV_EXPORT, req, res, makeContext, config);
+    if (path === '/readyz') return readyz(res, db, shuttingDown);
+    if (path === '/metrics') return serveMetrics(res, metrics);
+    if (path === '/feeds/events.ics') return serveEventFeed(ICS_FEED, req, res, (h) => makeContext(h, record, address), config);
+    if (path === '/exports/events.csv') return serveEventFeed(CSV_EXPORT, req, res, (h) => makeContext(h, record, address), config);
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('clustergraph: GraphQL at /graphql (POST, or GET ?query=…); /healthz, /readyz.\n');
@@ -70,14 +119,20 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     res.end('Not found\n');
   };
 
-  const server = createServer((req, res) => {
-    route(req, res).catch((err) => {
+  // node checks request timeouts every connectionsCheckingInterval (30 s by default).
+  const server = createServer({ connectionsCheckingInterval: Math.min(30_000, Math.max(250, config.requestTimeoutMs / 4)) }, (req, res) => {
+    const record = observeRequest(req, res, logger, metrics);
+    if (shuttingDown) res.setHeader('connection', 'close');
+    route(req, res, record).catch((err) => {
       logger.error({ err }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });
   });
   server.keepAliveTimeout = 65_000;
+  // A whole request (headers and body) must arrive within REQUEST_TIMEOUT_MS (slow-loris guard).
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(server.headersTimeout, config.requestTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -87,14 +142,20 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
   return {
     server,
     url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+    close: async ({ delayMs = 0 } = {}) => {
+      shuttingDown = true;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await drainHttpServer(server);
       await apollo.stop();
+      if (redis) await disconnectRedis(redis);
     },
   };
+}
+
+async function serveMetrics(res: ServerResponse, metrics: GatewayMetrics): Promise<void> {
+  const { contentType, body } = await metrics.render();
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(body);
 }
 
 function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[]): void {

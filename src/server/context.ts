@@ -5,7 +5,10 @@ import { createOrganizerLoaders } from '../modules/organizers/organizer.loaders'
 import { createPatronLoaders } from '../modules/patrons/patron.loaders';
 import { createCampaignLoaders } from '../modules/campaigns/campaign.loaders';
 import { createRegionLoaders } from '../modules/regions/region.loaders';
+import { createSourceLoaders } from '../modules/sources/source.service';
 import type { Services } from './services';
+import type { RequestRecord } from './observability/request-record';
+import { reportBatches } from './observability/loader-batches';
 
 /** Everything a resolver may use, made fresh for every request. */
 export interface RequestContext {
@@ -14,6 +17,8 @@ export interface RequestContext {
   lang: Language;
   services: Services;
   loaders: Loaders;
+  /** What the request's log line and metrics report; its statement counter is `services`' database's. */
+  request?: RequestRecord;
 }
 
 type LoaderGroups = [
@@ -22,10 +27,12 @@ type LoaderGroups = [
   ReturnType<typeof createPatronLoaders>,
   ReturnType<typeof createCampaignLoaders>,
   ReturnType<typeof createRegionLoaders>,
+  ReturnType<typeof createSourceLoaders>,
 ];
 
 /** Every module's per-request DataLoaders under one flat set of names. */
-export type Loaders = LoaderGroups[0] & LoaderGroups[1] & LoaderGroups[2] & LoaderGroups[3] & LoaderGroups[4];
+export type Loaders = LoaderGroups[0] & LoaderGroups[1] & LoaderGroups[2] & LoaderGroups[3] & LoaderGroups[4]
+  & LoaderGroups[5];
 
 type Group = (services: Services, ctx: () => RequestContext) => Record<string, { clearAll(): unknown }>;
 
@@ -36,6 +43,7 @@ const GROUPS: Group[] = [
   (s) => createPatronLoaders(s.patrons),
   (s) => createCampaignLoaders(s.campaigns),
   (s) => createRegionLoaders(s.regions),
+  (s) => createSourceLoaders(s.sources),
 ];
 
 /**
@@ -55,7 +63,13 @@ class RequestLoaders {
   }
 
   group(index: number): Record<string, { clearAll(): unknown }> {
-    return (this.made[index] ??= GROUPS[index](this.services, this.ctx));
+    let group = this.made[index];
+    if (!group) {
+      group = this.made[index] = GROUPS[index](this.services, this.ctx);
+      const onBatch = this.ctx().request?.onBatch;
+      if (onBatch) reportBatches(group, onBatch);
+    }
+    return group;
   }
 }
 
@@ -70,8 +84,8 @@ GROUPS.forEach((make, index) => {
 });
 
 /** A request context for a viewer and language. */
-export function createContext(services: Services, viewer: Viewer, lang: Language): RequestContext {
-  const ctx = { viewer, lang, services } as RequestContext;
+export function createContext(services: Services, viewer: Viewer, lang: Language, request?: RequestRecord): RequestContext {
+  const ctx = { viewer, lang, services, request } as RequestContext;
   ctx.loaders = new RequestLoaders(services, () => ctx) as unknown as Loaders;
   return ctx;
 }

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PUBLIC_ERROR_CODES } from '../shared/errors';
 import type { Logger } from '../logger';
+import { isTokenLimitMessage, isUncodedBadRequest, QUERY_TOO_COMPLEX } from './limits/query-too-complex';
 
 /**
  * Error masking: errors with one of the contract's codes keep their message; anything else
@@ -10,6 +11,13 @@ import type { Logger } from '../logger';
  */
 export function createErrorFormatter(logger: Logger, debug: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // The parser's token limit is a syntax error to graphql-js; to clients it is a limit.
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitMessage(formatted.message)) {
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code: QUERY_TOO_COMPLEX } };
+    }
+    // Apollo's own 400s without a code (an APQ hash that does not match its query, an
+    // unknown APQ version) are malformed requests.
+    if (isUncodedBadRequest(error)) formatted = { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && PUBLIC_ERROR_CODES.has(code)) {
       const extensions: Record<string, unknown> = { ...formatted.extensions };

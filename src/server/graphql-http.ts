@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { withQueryStats } from '../db/query-stats';
+import { noteErrorCode } from './observability/request-record';
 import type { RequestContext } from './context';
 import { readBody, BodyTooLargeError } from './read-body';
 
@@ -9,13 +9,12 @@ export const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * Serves one GraphQL-over-HTTP request through Apollo on plain node:http (no framework:
- * Apollo 5 does the protocol, this only moves bytes). With `countStatements`, every SQL
- * statement the request sends, from context creation to the last loader, is counted in its
- * own QueryStats.
+ * Apollo 5 does the protocol, this only moves bytes). `makeContext` gives the request its
+ * context (and with it the database view that counts its statements).
  */
 export async function handleGraphQL(
   apollo: ApolloServer<RequestContext>, req: IncomingMessage, res: ServerResponse,
-  makeContext: (headers: HeaderMap) => Promise<RequestContext>, options: { countStatements: boolean } = { countStatements: true },
+  makeContext: (headers: HeaderMap) => Promise<RequestContext>,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -43,12 +42,16 @@ export async function handleGraphQL(
   }
   const url = req.url ?? '/';
   const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
-  const response = await withQueryStats(() => apollo.executeHTTPGraphQLRequest({
+  const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context: () => makeContext(headers),
-  }), options.countStatements);
+  });
   res.statusCode = response.status ?? 200;
-  for (const [key, value] of response.headers) res.setHeader(key, value);
+  for (const [key, value] of response.headers) {
+    // Keep what CORS put in Vary (origin) beside what the response varies by.
+    const before = key === 'vary' ? res.getHeader('vary') : undefined;
+    res.setHeader(key, before ? `${String(before)}, ${value}` : value);
+  }
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;
@@ -59,6 +62,7 @@ export async function handleGraphQL(
 
 /** A GraphQL-shaped error response for failures before Apollo sees the request. */
 export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  noteErrorCode(res, code);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

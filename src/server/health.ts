@@ -12,8 +12,9 @@ export function healthz(res: ServerResponse): void {
   json(res, 200, { status: 'ok' });
 }
 
-/** Readiness: the database answers and no migration is pending. */
-export async function readyz(res: ServerResponse, db: Database): Promise<void> {
+/** Readiness: not shutting down, the database answers, and no migration is pending. */
+export async function readyz(res: ServerResponse, db: Database, shuttingDown = false): Promise<void> {
+  if (shuttingDown) return json(res, 503, { status: 'unavailable', reason: 'shutting down' });
   try {
     await db.query('SELECT 1 AS ok');
     if (!(await migrationsApplied(db))) return json(res, 503, { status: 'unavailable', reason: 'migrations pending' });

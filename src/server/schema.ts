@@ -19,6 +19,9 @@ import { InitiativeWriteResolver } from '../modules/initiatives/initiative-write
 import { NetworkWriteResolver } from '../modules/networks/network-write.resolver';
 import { PatronWriteResolver } from '../modules/patrons/patron-write.resolver';
 import { CampaignWriteResolver } from '../modules/campaigns/campaign-write.resolver';
+import {
+  EventProvenanceResolver, EventSourceLinkResolver, SourceResolver, SourceRunResolver,
+} from '../modules/sources/source.resolver';
 import { Ministry } from '../modules/ministries/ministry.entity';
 import { Initiative } from '../modules/initiatives/initiative.entity';
 import { Network } from '../modules/networks/network.entity';
@@ -35,6 +38,7 @@ export function buildGatewaySchema(): GraphQLSchema {
       InitiativeResolver, NetworkResolver, PatronResolver, CampaignResolver, RegionResolver,
       EventMutationResolver, AuditResolver,
       MinistryWriteResolver, InitiativeWriteResolver, NetworkWriteResolver, PatronWriteResolver, CampaignWriteResolver,
+      SourceResolver, SourceRunResolver, EventSourceLinkResolver, EventProvenanceResolver,
     ],
     orphanedTypes: [Ministry, Initiative, Network],
     scalarsMap: [{ type: Object, scalar: JSONScalar }],

@@ -11,6 +11,8 @@ import { EventWriteService } from '../modules/events/event-write.service';
 import { OrganizerWriteService } from '../modules/organizers/organizer-write.service';
 import { PatronWriteService } from '../modules/patrons/patron-write.service';
 import { CampaignWriteService } from '../modules/campaigns/campaign-write.service';
+import { SourceService } from '../modules/sources/source.service';
+import { SourceWriteService } from '../modules/sources/source-write.service';
 
 /** The application's services: made once per process around one database. */
 export function createServices(db: Database) {
@@ -29,6 +31,8 @@ export function createServices(db: Database) {
     organizerWrites: new OrganizerWriteService(db, audit),
     patronWrites: new PatronWriteService(db, audit),
     campaignWrites: new CampaignWriteService(db, audit),
+    sources: new SourceService(db),
+    sourceWrites: new SourceWriteService(db, audit),
   };
 }
 
