@@ -1,15 +1,9 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { describeInChromium, expectSelfContained, launchOfflineChromium, openOfflineSession, saveArtifact, type Session } from '../helpers/offline-browser';
 
 // A real Chromium opens the playground with the internet cut off: any request to a host
 // other than this test server is aborted and recorded, and the test fails if there was one.
-// Debian's package (apt-get install -y chromium); CHROMIUM_PATH points elsewhere.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SCREENSHOT = join(__dirname, '..', '..', 'test-artifacts', 'playground.png');
 const TIMEOUT = 120_000;
 
 // About one full CI run in ten, a GraphiQL interaction in the shared browser missed under
@@ -21,51 +15,12 @@ jest.retryTimes(2, { logErrorsBeforeRetry: true });
 /** An event of the article, in the by-category answer (titles in German: the browser asks for de-DE). */
 const ARTICLE_EVENT = 'connect Dreiländereck: Veranstaltungsreihe Digitalisierung – erstmals trinational';
 
-if (!HAS_CHROMIUM && !IN_CI) {
-  console.warn(`Skipping the playground browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
-}
-
-/** Runs in every page before its own scripts (as text: the test's TypeScript knows no DOM). */
-const RECORD_CSP_VIOLATIONS = `
-  window.cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-`;
-
-/** A browser tab's session, with what it tried to reach beyond the server and what went wrong. */
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  external: string[];
-  pageErrors: string[];
-}
-
 let server: TestServer;
 let browser: Browser;
 
 /** A fresh browser profile (no stored tabs) that can reach nothing but the test server. */
-async function openSession(): Promise<Session> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
-  const session: Session = { context, page: undefined as unknown as Page, external: [], pageErrors: [] };
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-    session.external.push(url.href);
-    return route.abort('internetdisconnected');
-  });
-  await context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
-  session.page = await context.newPage();
-  // Generous: in CI two browsers share 2 cores with the other test worker.
-  session.page.setDefaultTimeout(60_000);
-  session.page.on('pageerror', (err) => session.pageErrors.push(err.message));
-  return session;
-}
-
-/** The session stayed on this server, broke no Content-Security-Policy rule and threw nothing. */
-async function expectSelfContained(session: Session): Promise<void> {
-  const violations = await session.page.evaluate<string[]>('window.cspViolations');
-  expect(session.external).toEqual([]);
-  expect(violations).toEqual([]);
-  expect(session.pageErrors).toEqual([]);
+function openSession(): Promise<Session> {
+  return openOfflineSession(browser, { locale: 'de-DE', viewport: { width: 1440, height: 900 } });
 }
 
 function tab(page: Page, name: string): Locator {
@@ -88,25 +43,10 @@ async function selectTab(page: Page, name: string): Promise<void> {
   await queryEditor(page).filter({ hasText: `query ${name}` }).waitFor();
 }
 
-function saveScreenshot(png: Buffer): void {
-  // Both database projects run this file at once: write aside, then rename, so the file is always whole.
-  mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
-  const partial = `${SCREENSHOT}.${process.pid}.partial`;
-  writeFileSync(partial, png);
-  renameSync(partial, SCREENSHOT);
-}
-
-(HAS_CHROMIUM || IN_CI ? describe : describe.skip)('the playground in Chromium with no internet', () => {
+describeInChromium('playground')('the playground in Chromium with no internet', () => {
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}, so the playground browser test cannot run in CI. Install it: apt-get install -y chromium`);
-    }
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // No name resolves but the local ones: the browser has no way out even past the route below.
-      args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
-    });
+    browser = await launchOfflineChromium('playground');
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -142,7 +82,7 @@ function saveScreenshot(png: Buffer): void {
     await result.filter({ hasText: `"category": "${groups[0].category}"` }).waitFor();
     await result.filter({ hasText: groups[0].events[0].title.split(' ').slice(0, 3).join(' ') }).waitFor();
 
-    saveScreenshot(await page.screenshot());
+    saveArtifact('playground.png', await page.screenshot());
     await expectSelfContained(session);
     await session.context.close();
   }, TIMEOUT);

@@ -1,43 +1,21 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { describeInChromium, expectSelfContained, launchOfflineChromium, openOfflineSession, saveArtifact, type Session } from '../helpers/offline-browser';
 import { CATEGORY_LABELS } from '../../src/feeds/feed-labels';
 import { EventCategory } from '../../src/modules/events/event.enums';
 import { buildStatsPage } from './build-stats-page';
 
 // A real Chromium opens /stats with the internet cut off, as the playground test does:
 // any request to another host is aborted and recorded, and the test fails if there was one.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ROOT = join(__dirname, '..', '..');
-const SCREENSHOT = join(ROOT, 'test-artifacts', 'stats-page.png');
 const TIMEOUT = 120_000;
 
 // Same reason as the playground test: under load (both projects drive Chromium at once)
 // a wait can time out; a failing attempt is logged and run again, its assertions unchanged.
 jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
-if (!HAS_CHROMIUM && !IN_CI) {
-  console.warn(`Skipping the statistics page browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
-}
-
 /** The Clusterwoche 2017 in Baden-Württemberg, as URL parameters and as GraphQL's filter. */
 const CLUSTERWOCHE_BW = 'campaign=clusterwoche-2017&region=DE1';
 const FILTER = { campaign: 'clusterwoche-2017', region: 'DE1' };
-
-const RECORD_CSP_VIOLATIONS = `
-  window.cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-`;
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  external: string[];
-  pageErrors: string[];
-}
 
 /** What one chart shows: from its table (GraphQL key → count), and the values Chart.js was given. */
 interface Shown {
@@ -49,27 +27,8 @@ interface Shown {
 let server: TestServer;
 let browser: Browser;
 
-async function openSession(locale = 'de-DE'): Promise<Session> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const session: Session = { context, page: undefined as unknown as Page, external: [], pageErrors: [] };
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-    session.external.push(url.href);
-    return route.abort('internetdisconnected');
-  });
-  await context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
-  session.page = await context.newPage();
-  session.page.setDefaultTimeout(60_000);
-  session.page.on('pageerror', (err) => session.pageErrors.push(err.message));
-  return session;
-}
-
-async function expectSelfContained(session: Session): Promise<void> {
-  const violations = await session.page.evaluate<string[]>('window.cspViolations');
-  expect(session.external).toEqual([]);
-  expect(violations).toEqual([]);
-  expect(session.pageErrors).toEqual([]);
+function openSession(locale = 'de-DE'): Promise<Session> {
+  return openOfflineSession(browser, { locale, viewport: { width: 1280, height: 900 } });
 }
 
 /** Waits until every part of the page has its data (or failed: then the test says which). */
@@ -129,26 +88,12 @@ function expectChartMatchesTable(s: Shown): void {
   expect(s.chartLabels).toEqual(s.rows.map((r) => r.label));
 }
 
-function saveScreenshot(png: Buffer): void {
-  // Both database projects run this file at once: write aside, then rename.
-  mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
-  const partial = `${SCREENSHOT}.${process.pid}.partial`;
-  writeFileSync(partial, png);
-  renameSync(partial, SCREENSHOT);
-}
-
-(HAS_CHROMIUM || IN_CI ? describe : describe.skip)('the statistics page in Chromium with no internet', () => {
+describeInChromium('statistics page')('the statistics page in Chromium with no internet', () => {
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}, so the statistics page browser test cannot run in CI. Install it: apt-get install -y chromium`);
-    }
     buildStatsPage();
     // Each view of the page sends six queries; the public rate limit is not what is tested here.
     server = await startTestServer({ env: { RATE_LIMIT_PUBLIC_PER_MIN: '100000' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
-    });
+    browser = await launchOfflineChromium('statistics page');
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -195,7 +140,7 @@ function saveScreenshot(png: Buffer): void {
     expect(await page.locator('select[name=region] option').count()).toBeGreaterThan(30);
     expect(await page.locator('select[name=campaign] option:checked').textContent()).not.toBe('clusterwoche-2017');
 
-    saveScreenshot(await page.screenshot({ fullPage: true }));
+    saveArtifact('stats-page.png', await page.screenshot({ fullPage: true }));
     await expectSelfContained(session);
     await session.context.close();
   }, TIMEOUT);
