@@ -4,6 +4,7 @@ import { createConnection } from 'node:net';
 import { Redis } from 'ioredis';
 import { createScratchDatabase, testDbKind, type ScratchDatabase } from '../helpers/test-database';
 import { buildCli, freePort, runCli, startCli, waitForExit, waitForHttp } from '../cli/cli';
+import { describeWithRedis, TEST_REDIS_URL } from '../helpers/test-redis';
 
 /**
  * Two real gateway processes (`clustergraph serve`) on one PostgreSQL database and one
@@ -11,7 +12,7 @@ import { buildCli, freePort, runCli, startCli, waitForExit, waitForHttp } from '
  * in Redis, never in one process.
  */
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 /** This run's own Redis keys: no counts from other runs or test files, and all deleted after. */
 const REDIS_PREFIX = `cg-test-multi-${randomBytes(6).toString('hex')}:`;
 
@@ -70,7 +71,8 @@ function eventInput(organizerId: string, title: string): Record<string, unknown>
 
 // Two processes can only share a server database: on SQLite each would have its own file
 // (or fight over one file's lock), so this whole file is PostgreSQL's.
-const onPostgres = testDbKind === 'postgres' ? describe : describe.skip;
+// PostgreSQL only; and Redis (skipped with a warning when none answers, except in CI).
+const onPostgres = testDbKind === 'postgres' ? describeWithRedis('the two-instance test') : describe.skip;
 
 onPostgres('two gateway instances on one PostgreSQL and one Redis (PostgreSQL only; skipped on SQLite, which cannot be shared)', () => {
   let scratch: ScratchDatabase;

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
+import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/test-redis';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const ACCEPT = { accept: 'application/graphql-response+json, application/json' };
 
 interface Answer {
@@ -75,7 +76,7 @@ describe('APQ in memory', () => {
   });
 });
 
-describe('APQ in Redis (REDIS_URL)', () => {
+describeWithRedis('APQ in Redis')('APQ in Redis (REDIS_URL)', () => {
   const prefix = `cg-test-${randomUUID()}:`;
   let redis: Redis;
   let a: TestServer;

@@ -5,8 +5,9 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql, type GqlResponse } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { Role } from '../../../src/auth/roles';
+import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/test-redis';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const LIMITS = { RATE_LIMIT_PUBLIC_PER_MIN: '3', RATE_LIMIT_KEY_PER_MIN: '5' };
 const QUERY = '{ __typename }';
 
@@ -92,7 +93,7 @@ describe('client address', () => {
   });
 });
 
-describe('in Redis (REDIS_URL)', () => {
+describeWithRedis('the rate limits in Redis')('in Redis (REDIS_URL)', () => {
   const prefix = `cg-test-${randomUUID()}:`;
   let redis: Redis;
   let a: TestServer;
@@ -165,7 +166,7 @@ class CuttableRelay {
   }
 }
 
-describe('Redis going away while running', () => {
+describeWithRedis('Redis going away while running')('Redis going away while running', () => {
   const prefix = `cg-test-${randomUUID()}:`;
   let relay: CuttableRelay;
   let server: TestServer;
