@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { startTestServer, type TestServer } from './test-server';
 
 // Tests of what Redis shares run against a real Redis: TEST_REDIS_URL, else the local
 // default. Like the PostgreSQL suite it is not needed for `npm test` on a fresh machine:
@@ -28,4 +31,32 @@ export function describeWithRedis(what: string): jest.Describe {
   if (process.env.CI === 'true' || redisAnswers()) return describe;
   console.warn(`Skipping ${what}: no Redis answers at ${TEST_REDIS_URL} (start redis-server, or set TEST_REDIS_URL).`);
   return describe.skip;
+}
+
+/** Two gateways sharing one Redis under a fresh key prefix, as two instances of one deployment. */
+export interface GatewaysOnRedis {
+  prefix: string;
+  redis: Redis;
+  a: TestServer;
+  b: TestServer;
+}
+
+/**
+ * Registers beforeAll/afterAll that start two test gateways on one Redis (with `env`
+ * besides REDIS_URL and a fresh REDIS_PREFIX) and, afterwards, delete every key of that prefix.
+ */
+export function twoGatewaysOnRedis(env: Record<string, string> = {}): GatewaysOnRedis {
+  const shared = { prefix: `cg-test-${randomUUID()}:` } as GatewaysOnRedis;
+  beforeAll(async () => {
+    shared.redis = new Redis(TEST_REDIS_URL);
+    const serverEnv = { ...env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: shared.prefix };
+    [shared.a, shared.b] = await Promise.all([startTestServer({ demo: false, env: serverEnv }), startTestServer({ demo: false, env: serverEnv })]);
+  });
+  afterAll(async () => {
+    await Promise.all([shared.a?.close(), shared.b?.close()]);
+    const keys = await shared.redis.keys(`${shared.prefix}*`);
+    if (keys.length) await shared.redis.del(...keys);
+    await shared.redis.quit();
+  });
+  return shared;
 }

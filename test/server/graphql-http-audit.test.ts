@@ -31,7 +31,7 @@ describe('GraphQL-over-HTTP spec (graphql-http server audits)', () => {
     const lines = [...results.values()].map((r) =>
       `${r.status.padEnd(6)} ${r.id} ${r.name}${r.status === 'ok' ? '' : ` — ${r.reason}`}`);
     // One readable list in the test output: what passes, what only warns and why.
-    console.log(`graphql-http audits (${results.size}):\n${lines.join('\n')}`);
+    process.stdout.write(`graphql-http audits (${results.size}):\n${lines.join("\n")}\n`);
   }, 60_000);
 
   afterAll(async () => {

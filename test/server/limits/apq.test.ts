@@ -1,9 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createHash } from 'node:crypto';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
-import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/test-redis';
+import { describeWithRedis, twoGatewaysOnRedis } from '../../helpers/test-redis';
 
-const REDIS_URL = TEST_REDIS_URL;
 const ACCEPT = { accept: 'application/graphql-response+json, application/json' };
 
 interface Answer {
@@ -77,28 +75,14 @@ describe('APQ in memory', () => {
 });
 
 describeWithRedis('APQ in Redis')('APQ in Redis (REDIS_URL)', () => {
-  const prefix = `cg-test-${randomUUID()}:`;
-  let redis: Redis;
-  let a: TestServer;
-  let b: TestServer;
-  beforeAll(async () => {
-    redis = new Redis(REDIS_URL);
-    const env = { REDIS_URL, REDIS_PREFIX: prefix };
-    [a, b] = await Promise.all([startTestServer({ demo: false, env }), startTestServer({ demo: false, env })]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  });
+  const shared = twoGatewaysOnRedis();
 
-  it('knows a hash registered on one instance on the other, over GET', () => roundTrip(a, b, viaGet, '{ regions { name } }'));
-  it('… and over POST', () => roundTrip(b, a, viaPost, '{ regions { name code } }'));
+  it('knows a hash registered on one instance on the other, over GET', () => roundTrip(shared.a, shared.b, viaGet, '{ regions { name } }'));
+  it('… and over POST', () => roundTrip(shared.b, shared.a, viaPost, '{ regions { name code } }'));
 
   it('keeps the text in Redis under REDIS_PREFIX, with an expiry', async () => {
-    const keys = await redis.keys(`${prefix}apq:*`);
+    const keys = await shared.redis.keys(`${shared.prefix}apq:*`);
     expect(keys.length).toBeGreaterThanOrEqual(2);
-    expect(await redis.ttl(keys[0])).toBeGreaterThan(0);
+    expect(await shared.redis.ttl(keys[0])).toBeGreaterThan(0);
   });
 });

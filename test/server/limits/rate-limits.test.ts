@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql, type GqlResponse } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { Role } from '../../../src/auth/roles';
-import { describeWithRedis, TEST_REDIS_URL } from '../../helpers/test-redis';
+import { describeWithRedis, TEST_REDIS_URL, twoGatewaysOnRedis } from '../../helpers/test-redis';
 
 const REDIS_URL = TEST_REDIS_URL;
 const LIMITS = { RATE_LIMIT_PUBLIC_PER_MIN: '3', RATE_LIMIT_KEY_PER_MIN: '5' };
@@ -94,28 +94,14 @@ describe('client address', () => {
 });
 
 describeWithRedis('the rate limits in Redis')('in Redis (REDIS_URL)', () => {
-  const prefix = `cg-test-${randomUUID()}:`;
-  let redis: Redis;
-  let a: TestServer;
-  let b: TestServer;
-  beforeAll(async () => {
-    redis = new Redis(REDIS_URL);
-    const env = { ...LIMITS, REDIS_URL, REDIS_PREFIX: prefix };
-    [a, b] = await Promise.all([startTestServer({ demo: false, env }), startTestServer({ demo: false, env })]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  });
+  const shared = twoGatewaysOnRedis(LIMITS);
 
   it('shares the counts between instances', async () => {
-    expect((await gql(a.url, QUERY)).status).toBe(200);
-    expect((await gql(b.url, QUERY)).status).toBe(200);
-    expect((await gql(a.url, QUERY)).status).toBe(200);
-    expectLimited(await gql(b.url, QUERY));
-    expect(await redis.keys(`${prefix}rl:public*`)).toHaveLength(1);
+    expect((await gql(shared.a.url, QUERY)).status).toBe(200);
+    expect((await gql(shared.b.url, QUERY)).status).toBe(200);
+    expect((await gql(shared.a.url, QUERY)).status).toBe(200);
+    expectLimited(await gql(shared.b.url, QUERY));
+    expect(await shared.redis.keys(`${shared.prefix}rl:public*`)).toHaveLength(1);
   });
 });
 
