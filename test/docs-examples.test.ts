@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse, validate, type OperationDefinitionNode } from 'graphql';
 import { Role } from '../src/auth/roles';
 import { organizerKeyOf } from '../src/modules/organizers/organizer.entity';
@@ -7,13 +5,15 @@ import { buildGatewaySchema } from '../src/server/schema';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { gql } from './helpers/gql';
 import { authHeaders, createKey } from './helpers/api-keys';
+import { DOC_FILES, readDoc } from './helpers/docs';
 
-// README's GraphQL blocks are what a new user types first: they must keep working.
-// A block whose first line is "# as <role> [<organiser id>]" runs with a key of that role;
-// blocks with variables, and event mutations that need an event made by a curl example
-// first, are checked against the schema only.
-const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+// The README and the guides under docs/ are what a new user types first: their GraphQL
+// blocks must keep working. A block whose first line is "# as <role> [<organiser id>]" runs
+// with a key of that role; blocks with variables, and event mutations that need an event
+// made by a curl example first, are checked against the schema only. Files are read in
+// DOC_FILES order, so the admin examples of the cluster-unit guide build on one another.
+const readme = readDoc('README.md');
+const blocks = DOC_FILES.flatMap((file) => [...readDoc(file).matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]));
 
 interface Example { source: string; role: Role; organizer?: string; runs: boolean; operations: string[] }
 
@@ -52,8 +52,8 @@ async function headersFor(e: Example): Promise<Record<string, string>> {
   return keys.get(id)!;
 }
 
-describe('README', () => {
-  it('shows the quick start commands and at least three example queries', () => {
+describe('README and guides', () => {
+  it('show the quick start commands and at least three example queries', () => {
     expect(readme).toContain('npm install && npm start');
     expect(readme).toContain('npm test');
     expect(examples.filter((e) => e.runs && e.role === Role.PUBLIC).length).toBeGreaterThanOrEqual(3);
@@ -64,7 +64,7 @@ describe('README', () => {
   });
 
   // In README order: the admin examples build on one another (a network, then its update).
-  it('runs every example that needs no variables, with the role it names, without errors', async () => {
+  it('run every example that needs no variables, with the role it names, without errors', async () => {
     for (const [i, e] of examples.entries()) {
       if (!e.runs) continue;
       for (const operationName of e.operations) {
@@ -75,7 +75,7 @@ describe('README', () => {
     }
   });
 
-  it('answers the Baden-Württemberg Clusterwoche grouped by category, with organisers and patrons', async () => {
+  it('answer the Baden-Württemberg Clusterwoche grouped by category, with organisers and patrons', async () => {
     const r = await gql(server.url, examples[0].source);
     const groups = r.body.data.eventsByCategory as { category: string; count: number; events: { organizers: unknown[]; patrons: unknown[] }[] }[];
     expect(groups.length).toBe(11);
