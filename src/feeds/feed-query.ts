@@ -19,6 +19,11 @@ const SINGLE = ['region', 'country', 'campaign', 'organizer', 'from', 'to', 'lan
 const REPEATABLE = ['category'] as const;
 const KNOWN: ReadonlySet<string> = new Set<string>([...SINGLE, ...REPEATABLE]);
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Longest value of one parameter: a list of every category comma-separated fits many times over. */
+const MAX_VALUE_LENGTH = 1000;
+
 const CATEGORIES: ReadonlySet<string> = new Set(Object.values(EventCategory));
 const LANGUAGES: ReadonlySet<string> = new Set(Object.values(Language));
 
@@ -38,6 +43,10 @@ export function parseFeedQuery(params: URLSearchParams): FeedQuery {
     if (!KNOWN.has(name)) {
       throw new BadUserInputError(
         `Unknown parameter "${name}": expected ${[...SINGLE, ...REPEATABLE].sort().join(', ')}.`, name);
+    }
+    // No parameter means a control character; a NUL (%00) would reach SQL, where PostgreSQL refuses it.
+    if (params.getAll(name).some((v) => CONTROL.test(v) || v.length > MAX_VALUE_LENGTH)) {
+      throw new BadUserInputError(`${name} holds control characters or is over ${MAX_VALUE_LENGTH} characters long.`, name);
     }
   }
   const one = (name: (typeof SINGLE)[number]): string | null => {

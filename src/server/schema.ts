@@ -27,12 +27,14 @@ import { Initiative } from '../modules/initiatives/initiative.entity';
 import { Network } from '../modules/networks/network.entity';
 import { JSONScalar } from '../shared/scalars';
 import { authChecker } from '../auth/auth-checker';
+import { refuseNulInTextArguments } from './string-argument-guard';
 
 let built: GraphQLSchema | undefined;
 
 /** The executable schema from every module's resolvers (built once per process). */
 export function buildGatewaySchema(): GraphQLSchema {
-  built ??= buildSchemaSync({
+  if (built) return built;
+  built = buildSchemaSync({
     resolvers: [
       NodeResolver, EventResolver, EventStatsResolver, OrganizerResolver, ContactResolver, MinistryResolver,
       InitiativeResolver, NetworkResolver, PatronResolver, CampaignResolver, RegionResolver,
@@ -46,6 +48,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     authChecker,
     authMode: 'error',
   });
+  refuseNulInTextArguments(built);
   const query = built.getQueryType();
   // type-graphql has no option for the root types' descriptions.
   if (query) query.description = 'The read side of the cluster graph: events, organisers, campaigns, patrons and regions.';

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
+import { isKey } from './global-id';
 
 /** The largest page a list hands out; asking for more is an error, never a silent cap. */
 export const MAX_PAGE_SIZE = 100;
@@ -34,6 +35,15 @@ export interface KeysetPosition {
 }
 
 /**
+ * What the sort value of a list's cursor must be for the database to compare it with the
+ * sort column, on SQLite and PostgreSQL alike: a `bigint` column (epoch milliseconds)
+ * takes a safe integer, a `double` (a relevance score) any finite number, a `text`
+ * column a string without NUL (PostgreSQL refuses one in text) of at most the column's
+ * length in characters.
+ */
+export type CursorValueType = { kind: 'bigint' } | { kind: 'double' } | { kind: 'text'; maxLength: number };
+
+/**
  * Cursors are opaque to clients: base64url of [order, value, id]. The order is part of the
  * cursor so a cursor from one order is refused in another instead of paging wrongly.
  */
@@ -41,24 +51,39 @@ export function encodeCursor(order: string, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([order, position.value, position.id]), 'utf8').toString('base64url');
 }
 
-/** The position in a cursor made for `order`, or BAD_USER_INPUT on anything else. */
-export function decodeCursor(cursor: string, order: string, field = 'after'): KeysetPosition {
+/**
+ * The position in a cursor made for `order`, or BAD_USER_INPUT on `field` for anything
+ * else: not base64url JSON, another order, a value of the wrong type or out of the
+ * column's range (`value`), an id that is no key (1…2³¹−1). This is the one place a
+ * cursor from outside is checked: what it returns is safe to bind as SQL parameters.
+ */
+export function decodeCursor(cursor: string, order: string, value: CursorValueType, field = 'after'): KeysetPosition {
   const bad = () => new BadUserInputError(`${field} is not a cursor of this list.`, field);
-  if (typeof cursor !== 'string' || cursor.length > 2000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad();
+  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw bad();
   }
-  if (
-    !Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order ||
-    !(typeof parsed[1] === 'string' || (typeof parsed[1] === 'number' && Number.isFinite(parsed[1]))) ||
-    !Number.isSafeInteger(parsed[2])
-  ) {
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order || !isKey(parsed[2]) || !fits(parsed[1], value)) {
     throw bad();
   }
   return { value: parsed[1], id: parsed[2] };
+}
+
+/** Longest cursor accepted: a 1,200-character sort text in JSON, base64url-encoded, fits. */
+const MAX_CURSOR_LENGTH = 10_000;
+
+function fits(v: unknown, type: CursorValueType): v is string | number {
+  switch (type.kind) {
+    case 'bigint':
+      return Number.isSafeInteger(v);
+    case 'double':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'text':
+      return typeof v === 'string' && !v.includes('\u0000') && [...v].length <= type.maxLength;
+  }
 }
 
 /** PageInfo for a page fetched with one extra row to learn whether more follow. */

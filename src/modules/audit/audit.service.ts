@@ -2,7 +2,7 @@ import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { EntityReader } from '../../db/entity-reader';
 import { once } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor, pageInfoOf } from '../../shared/pagination';
-import { BadUserInputError } from '../../shared/errors';
+import { canonicalGlobalId } from '../../shared/global-id';
 import { AuditEntry, type AuditChanges } from './audit-entry.entity';
 import { AuditEntryConnection } from './audit.types';
 
@@ -59,13 +59,18 @@ export class AuditService {
     const first = checkPageSize(args.first);
     const filter: { sql: string[]; params: SqlValue[] } = { sql: [], params: [] };
     if (args.entityId !== null) {
-      filter.sql.push('a.entity_id = ?');
-      filter.params.push(args.entityId);
+      // An id that is none of ours names no entry: an empty log, as for an unknown id.
+      const entityId = canonicalGlobalId(args.entityId);
+      if (entityId === null) {
+        filter.sql.push('1 = 0');
+      } else {
+        filter.sql.push('a.entity_id = ?');
+        filter.params.push(entityId);
+      }
     }
     const paged = { sql: [...filter.sql], params: [...filter.params] };
     if (args.after !== null) {
-      const pos = decodeCursor(args.after, CURSOR_ORDER);
-      if (typeof pos.value !== 'number') throw new BadUserInputError('after is not a cursor of this list.', 'after');
+      const pos = decodeCursor(args.after, CURSOR_ORDER, { kind: 'bigint' });
       paged.sql.push('(a.at, a.id) < (?, ?)');
       paged.params.push(pos.value, pos.id);
     }

@@ -3,7 +3,7 @@ import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
 import { isNutsCode } from '../regions/region.entity';
 import { organizerKeyOf } from '../organizers/organizer.entity';
-import { decodeCursor, encodeCursor, type KeysetPosition } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, type CursorValueType, type KeysetPosition } from '../../shared/pagination';
 import { PUBLIC_STATUSES, Role, seesEverything, type Viewer } from '../../auth/roles';
 import { EventOrder, EventStatus } from './event.enums';
 import type { EventFilter } from './event.inputs';
@@ -145,20 +145,21 @@ interface OrderSpec {
   /** The sort key on event alias `a` (RELEVANCE's is the score of the rank join `r`). */
   key(a: string): string;
   direction: 'ASC' | 'DESC';
-  /** The type of the key in a cursor. */
-  type: 'string' | 'number';
+  /** What the key in a cursor must be to compare with the key's column (decodeCursor checks it). */
+  type: CursorValueType;
   /** The key of an event; `score` is its relevance score, read from the page's rows. */
   valueOf(e: Event, score: number | undefined): string | number;
 }
 
 const column = (name: string) => (a: string) => `${a}.${name}`;
+const BIGINT: CursorValueType = { kind: 'bigint' };
 
 const ORDERS: Record<EventOrder, OrderSpec> = {
-  [EventOrder.START_ASC]: { key: column('starts_at'), direction: 'ASC', type: 'number', valueOf: (e) => e.startsAt },
-  [EventOrder.START_DESC]: { key: column('starts_at'), direction: 'DESC', type: 'number', valueOf: (e) => e.startsAt },
-  [EventOrder.UPDATED_DESC]: { key: column('updated_at'), direction: 'DESC', type: 'number', valueOf: (e) => e.updatedAt },
-  [EventOrder.TITLE_ASC]: { key: column('title_sort'), direction: 'ASC', type: 'string', valueOf: (e) => e.titleSort },
-  [EventOrder.RELEVANCE]: { key: () => 'r.score', direction: 'ASC', type: 'number', valueOf: (e, score) => scoreOf(e, score) },
+  [EventOrder.START_ASC]: { key: column('starts_at'), direction: 'ASC', type: BIGINT, valueOf: (e) => e.startsAt },
+  [EventOrder.START_DESC]: { key: column('starts_at'), direction: 'DESC', type: BIGINT, valueOf: (e) => e.startsAt },
+  [EventOrder.UPDATED_DESC]: { key: column('updated_at'), direction: 'DESC', type: BIGINT, valueOf: (e) => e.updatedAt },
+  [EventOrder.TITLE_ASC]: { key: column('title_sort'), direction: 'ASC', type: { kind: 'text', maxLength: 1200 }, valueOf: (e) => e.titleSort },
+  [EventOrder.RELEVANCE]: { key: () => 'r.score', direction: 'ASC', type: { kind: 'double' }, valueOf: (e, score) => scoreOf(e, score) },
 };
 
 function scoreOf(e: Event, score: number | undefined): number {
@@ -190,10 +191,7 @@ export function orderBy(order: EventOrder, a = 'e'): string {
 export function addAfter(order: EventOrder, after: string | null | undefined, c: Conditions, field = 'after'): boolean {
   if (after == null) return false;
   const o = ORDERS[order];
-  const pos: KeysetPosition = decodeCursor(after, order, field);
-  if (typeof pos.value !== o.type) {
-    throw new BadUserInputError(`${field} is not a cursor of this list.`, field);
-  }
+  const pos: KeysetPosition = decodeCursor(after, order, o.type, field);
   c.sql.push(`(${o.key('e')}, e.id) ${o.direction === 'ASC' ? '>' : '<'} (?, ?)`);
   c.params.push(pos.value, pos.id);
   return true;

@@ -114,7 +114,7 @@ export function parseSearchText(text: string, field: string): SearchPhrases {
  * Whether a word matches as a prefix: all but single characters. "a" as a prefix would
  * match nearly every event and make the search cost a scan, while saying nothing.
  */
-function isPrefix(word: string): boolean {
+export function isPrefix(word: string): boolean {
   return word.length > 1;
 }
 

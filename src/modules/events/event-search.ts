@@ -1,6 +1,6 @@
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
 import type { DatabaseKind } from '../../db/data-source';
-import { fts5Query, searchDocument, tsQuery, tsVector, type SearchPhrases } from './event-search-text';
+import { fts5Query, isPrefix, searchDocument, tsQuery, tsVector, type SearchPhrases } from './event-search-text';
 
 // The search index is the table event_search, one row per event, holding the folded
 // search document of event-search-text.ts. SQLite: an FTS5 table, rowid = event id,
@@ -82,19 +82,38 @@ export function searchCondition(kind: DatabaseKind, phrases: SearchPhrases): { s
 }
 
 /**
- * The join that ranks matches for orderBy RELEVANCE: subquery `r` with (id, score) of each
- * matching event, lower score = better match on both engines, so one ORDER BY and one
- * keyset comparison serve both. SQLite: FTS5's bm25 (already lower = better). PostgreSQL:
- * ts_rank negated, as double precision so the score survives a cursor's round trip exactly
+ * The join that ranks matches for orderBy RELEVANCE: subquery `r` with (id, score) of
+ * events holding the query's words, lower score = better match on both engines, so one
+ * ORDER BY and one keyset comparison serve both; the join is always used together with
+ * searchCondition, which keeps the matches only.
+ *
+ * A score depends on the event's own document and the query, never on other events:
+ * hidden events must not move what the public sees (not its order, not the scores in its
+ * cursors). PostgreSQL: ts_rank, which reads one tsvector and the query and nothing else,
+ * negated, as double precision so the score survives a cursor's round trip exactly
  * (float8 prints and parses back bit for bit; float4 read as a JS number would not compare
- * equal again). Both read the same index as searchCondition, in the same statement.
- * Title and description weigh the same: the document is one column.
+ * equal again). SQLite: FTS5's bm25 weighs words by their frequency over every indexed
+ * event, hidden ones included, so it is not used; the score is minus the number of
+ * occurrences of the query's words (prefixes expanded) in the document, counted from the
+ * index itself (fts5vocab event_search_instance), like ts_rank without normalisation. An
+ * integer, so cursors hold it exactly too. Title and description weigh the same: the
+ * document is one column.
  */
 export function rankJoin(kind: DatabaseKind, phrases: SearchPhrases): { sql: string; params: SqlValue[] } {
   if (kind === 'sqlite') {
+    const words = [...new Set(phrases.flat())];
+    const params: SqlValue[] = [];
+    const parts = words.map((w) => {
+      if (!isPrefix(w)) {
+        params.push(w);
+        return 'SELECT doc FROM event_search_instance WHERE term = ?';
+      }
+      params.push(w, prefixEnd(w));
+      return 'SELECT doc FROM event_search_instance WHERE term >= ? AND term < ?';
+    });
     return {
-      sql: 'JOIN (SELECT rowid AS id, bm25(event_search) AS score FROM event_search WHERE event_search MATCH ?) r ON r.id = e.id',
-      params: [fts5Query(phrases)],
+      sql: `JOIN (SELECT doc AS id, -COUNT(*) AS score FROM (${parts.join(' UNION ALL ')}) GROUP BY doc) r ON r.id = e.id`,
+      params,
     };
   }
   const query = tsQuery(phrases);
@@ -103,4 +122,9 @@ export function rankJoin(kind: DatabaseKind, phrases: SearchPhrases): { sql: str
             FROM event_search WHERE document @@ CAST(? AS tsquery)) r ON r.id = e.id`,
     params: [query, query],
   };
+}
+
+/** The first string after every word that starts with `prefix` (words are [a-z0-9]). */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }

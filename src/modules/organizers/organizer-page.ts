@@ -35,8 +35,7 @@ export async function organizerPage<T extends Organizer>(
     params.push(`%${foldText(args.text)}%`);
   }
   const order = `${kind}_NAME`;
-  const after = args.after == null ? null : decodeCursor(args.after, order);
-  if (after && typeof after.value !== 'string') throw new BadUserInputError('after is not a cursor of this list.', 'after');
+  const after = args.after == null ? null : decodeCursor(args.after, order, { kind: 'text', maxLength: 300 });
   const rows = (await service.pageOfKind(kind, conditions, params, first, after as { value: string; id: number } | null)) as T[];
   const cursorOf = (o: T) => encodeCursor(order, { value: o.nameSort, id: o.pk });
   const { items, pageInfo } = pageInfoOf(rows, first, after !== null, cursorOf);
