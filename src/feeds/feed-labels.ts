@@ -1,24 +1,9 @@
 import { Language, pick } from '../shared/i18n';
-import { EventCategory } from '../modules/events/event.enums';
+import type { Words } from '../shared/labels';
 import type { Organizer } from '../modules/organizers/organizer.entity';
 
-/** A word of a feed in each language. */
-type Words = Record<Language, string>;
-
-/** Category names for people (calendar CATEGORIES); exports keep the enum names. */
-export const CATEGORY_LABELS: Record<EventCategory, Words> = {
-  [EventCategory.SEMINAR]: { DE: 'Seminar', FR: 'Séminaire', EN: 'Seminar' },
-  [EventCategory.CONFERENCE]: { DE: 'Fachtagung', FR: 'Conférence', EN: 'Conference' },
-  [EventCategory.WORKSHOP]: { DE: 'Workshop', FR: 'Atelier', EN: 'Workshop' },
-  [EventCategory.EXHIBITION]: { DE: 'Ausstellung', FR: 'Exposition', EN: 'Exhibition' },
-  [EventCategory.TRADE_FAIR]: { DE: 'Messe', FR: 'Salon professionnel', EN: 'Trade fair' },
-  [EventCategory.COMPANY_VISIT]: { DE: 'Unternehmensbesuch', FR: 'Visite d\'entreprise', EN: 'Company visit' },
-  [EventCategory.OPEN_DAY]: { DE: 'Tag der offenen Tür', FR: 'Journée portes ouvertes', EN: 'Open day' },
-  [EventCategory.ANNUAL_MEETING]: { DE: 'Jahrestagung', FR: 'Assemblée annuelle', EN: 'Annual meeting' },
-  [EventCategory.POLICY_DIALOGUE]: { DE: 'Politisches Gespräch', FR: 'Dialogue politique', EN: 'Policy dialogue' },
-  [EventCategory.NETWORKING]: { DE: 'Netzwerktreffen', FR: 'Rencontre de réseau', EN: 'Networking' },
-  [EventCategory.OTHER]: { DE: 'Sonstiges', FR: 'Autre', EN: 'Other' },
-};
+/** Category names live with every other enum's labels, so feeds, /stats and GraphQL say the same. */
+export { CATEGORY_LABELS } from '../shared/labels';
 
 /** The other words a calendar shows. */
 export const FEED_WORDS = {

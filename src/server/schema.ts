@@ -22,6 +22,10 @@ import { CampaignWriteResolver } from '../modules/campaigns/campaign-write.resol
 import {
   EventProvenanceResolver, EventSourceLinkResolver, SourceResolver, SourceRunResolver,
 } from '../modules/sources/source.resolver';
+import {
+  EventCategoryGroupLabelResolver, EventLabelResolver, EventStatsRowLabelResolver, LabelsResolver,
+  MinistryLabelResolver, NetworkLabelResolver, OrganizerLabelResolver,
+} from '../modules/labels/label.resolver';
 import { Ministry } from '../modules/ministries/ministry.entity';
 import { Initiative } from '../modules/initiatives/initiative.entity';
 import { Network } from '../modules/networks/network.entity';
@@ -41,6 +45,8 @@ export function buildGatewaySchema(): GraphQLSchema {
       EventMutationResolver, AuditResolver,
       MinistryWriteResolver, InitiativeWriteResolver, NetworkWriteResolver, PatronWriteResolver, CampaignWriteResolver,
       SourceResolver, SourceRunResolver, EventSourceLinkResolver, EventProvenanceResolver,
+      LabelsResolver, EventLabelResolver, EventStatsRowLabelResolver, EventCategoryGroupLabelResolver,
+      MinistryLabelResolver, NetworkLabelResolver, OrganizerLabelResolver,
     ],
     orphanedTypes: [Ministry, Initiative, Network],
     scalarsMap: [{ type: Object, scalar: JSONScalar }],

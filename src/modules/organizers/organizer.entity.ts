@@ -7,7 +7,8 @@ import { Region } from '../regions/region.entity';
 /** The kinds of organiser, stored in organizer.kind. */
 export type OrganizerKind = 'MINISTRY' | 'INITIATIVE' | 'NETWORK';
 
-const TYPE_OF_KIND = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' } as const;
+/** The GraphQL type (__typename) of each kind. */
+export const TYPE_OF_KIND = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' } as const;
 
 /** The key and kind behind an organiser's global id (any kind), or null for anything else. */
 export function organizerKeyOf(id: string): { key: number; kind: OrganizerKind } | null {
