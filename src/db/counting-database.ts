@@ -1,4 +1,4 @@
-import type { Database, SqlExecutor, SqlValue } from './database';
+import type { Database, SqlExecutor, SqlValue, TransactionOptions } from './database';
 import type { QueryStats } from './query-stats';
 
 /**
@@ -14,7 +14,7 @@ export function countingDatabase(db: Database, stats: QueryStats): Database {
     stats.sqlStatements += 1;
     return db.query<T>(sql, params);
   };
-  view.transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> =>
+  view.transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T> =>
     db.transaction((tx) => {
       stats.sqlStatements += 2;
       return fn({
@@ -24,6 +24,6 @@ export function countingDatabase(db: Database, stats: QueryStats): Database {
           return tx.query<R>(sql, params);
         },
       });
-    });
+    }, options);
   return view;
 }

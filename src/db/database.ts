@@ -3,6 +3,8 @@ import { Mutex } from 'async-mutex';
 import { databaseKindOf, type DatabaseKind } from './data-source';
 import { SqliteWriter } from './sqlite-writer';
 import { directQueryOf, type DirectQuery } from './direct-query';
+import { DatabaseBusyError } from '../shared/errors';
+import { backoffMs, contentionOf, MAX_RUNS, NotStarted, sleep, turnBefore, WRITE_WAIT_MS } from './write-contention';
 
 /** A statement parameter. */
 export type SqlValue = string | number | boolean | null;
@@ -11,6 +13,17 @@ export type SqlValue = string | number | boolean | null;
 export interface SqlExecutor {
   readonly kind: DatabaseKind;
   query<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
+}
+
+/** How a transaction may be retried. */
+export interface TransactionOptions {
+  /**
+   * fn does nothing but statements on its tx (no counters, no messages outside): after a
+   * deadlock or serialization failure it is run again from the start, a few times within
+   * the wait. Without it such a failure is a retryable CONFLICT at once. A transaction
+   * that never began (the lock stayed taken) is always retried, as fn has not run.
+   */
+  rerunnable?: boolean;
 }
 
 /**
@@ -25,6 +38,9 @@ export class Database implements SqlExecutor {
 
   private readonly sqliteWriter: SqliteWriter | null = null;
   private readonly direct: DirectQuery;
+
+  /** How long a transaction waits for other writers in all (WRITE_WAIT_MS unless a test says). */
+  writeWaitMs = WRITE_WAIT_MS;
 
   constructor(readonly dataSource: DataSource) {
     this.kind = databaseKindOf(
@@ -55,15 +71,38 @@ export class Database implements SqlExecutor {
    * transactions run on a connection of their own (SqliteWriter), so reads elsewhere never
    * see uncommitted rows, and take turns on it; an in-memory SQLite database has only
    * TypeORM's one connection, where overlapping transactions would otherwise nest.
+   *
+   * Waiting for other writers is bounded (writeWaitMs from the call, queue included): a
+   * lock that stays taken, or deadlocks that keep recurring, end in DatabaseBusyError
+   * (CONFLICT, retryable) with nothing written, never in a driver error.
    */
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const writer = this.sqliteWriter;
-    if (writer) return this.sqliteTurns.runExclusive(() => writer.transaction(fn));
-    if (this.kind === 'sqlite') return this.sqliteTurns.runExclusive(() => this.runTransaction(fn));
-    return this.runTransaction(fn);
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const deadline = Date.now() + this.writeWaitMs;
+    for (let run = 1; ; run += 1) {
+      try {
+        return await this.once(fn, deadline);
+      } catch (err) {
+        const contention = err instanceof NotStarted ? 'busy' : contentionOf(err);
+        if (contention === null) throw err;
+        const again = !(err instanceof NotStarted) && options.rerunnable === true && run < MAX_RUNS;
+        if (!again || Date.now() >= deadline) throw new DatabaseBusyError();
+        await sleep(backoffMs(run + 2, deadline));
+      }
+    }
   }
 
-  private async runTransaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  private async once<T>(fn: (tx: SqlExecutor) => Promise<T>, deadline: number): Promise<T> {
+    const writer = this.sqliteWriter;
+    if (this.kind === 'postgres') return this.runTransaction(fn, deadline);
+    const release = await turnBefore(this.sqliteTurns, deadline);
+    try {
+      return writer ? await writer.transaction(fn, deadline) : await this.runTransaction(fn, deadline);
+    } finally {
+      release();
+    }
+  }
+
+  private async runTransaction<T>(fn: (tx: SqlExecutor) => Promise<T>, deadline: number): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -73,6 +112,8 @@ export class Database implements SqlExecutor {
         rowsOf<R>(await runner.query(this.dialect(sql), params.map(toDriverValue))),
     };
     try {
+      // A row lock held elsewhere is waited for only until the deadline (then 55P03, busy).
+      if (this.kind === 'postgres') await runner.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(deadline - Date.now()))}`);
       const result = await fn(tx);
       await runner.commitTransaction();
       return result;

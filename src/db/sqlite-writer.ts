@@ -3,6 +3,18 @@ import type { Logger } from 'typeorm';
 import type { DatabaseKind } from './data-source';
 import type { SqlExecutor, SqlValue } from './database';
 import { sqliteRunner, type SqliteRun } from './sqlite-statements';
+import { backoffMs, contentionOf, NotStarted, sleep } from './write-contention';
+
+/**
+ * A transaction that held the write lock at least this long (an import batch) makes this
+ * connection's next one wait GAP_MS after its commit: another process polling for the lock
+ * (the server while the CLI imports, or the other way round) gets its turn in that gap
+ * instead of finding the lock taken again within a microsecond.
+ */
+const LONG_HOLD_MS = 20;
+const GAP_MS = 8;
+/** Longest pause between two tries for the write lock: well under GAP_MS, so a gap is seen. */
+const POLL_CAP_MS = 4;
 
 /**
  * A second connection to a SQLite file, used only for transactions. TypeORM's
@@ -14,13 +26,17 @@ import { sqliteRunner, type SqliteRun } from './sqlite-statements';
 export class SqliteWriter {
   private readonly connection: BetterSqlite3.Database;
   private readonly statements: SqliteRun;
+  /** When this connection's next transaction may begin (see GAP_MS). */
+  private nextBegin = 0;
 
   constructor(path: string, private readonly logger: Logger) {
     this.connection = new BetterSqlite3(path);
     this.connection.pragma('journal_mode = WAL');
     this.connection.pragma('synchronous = NORMAL');
     this.connection.pragma('foreign_keys = ON');
-    this.connection.pragma('busy_timeout = 5000');
+    // No busy wait inside SQLite: it would block the event loop (every request of the
+    // server) while another process writes. transaction() polls for the lock instead.
+    this.connection.pragma('busy_timeout = 0');
     this.statements = sqliteRunner(this.connection);
   }
 
@@ -28,9 +44,12 @@ export class SqliteWriter {
    * Runs fn between BEGIN IMMEDIATE (the write lock up front: no deadlock when two
    * processes both upgrade from reading) and COMMIT, or ROLLBACK when fn throws. Callers
    * take turns (Database holds a mutex): one connection holds one transaction at a time.
+   * While another process holds the write lock, BEGIN is tried again after short pauses
+   * until `deadline`; then NotStarted, with nothing run.
    */
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    this.run('BEGIN IMMEDIATE', []);
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, deadline: number): Promise<T> {
+    await this.begin(deadline);
+    const began = Date.now();
     const tx: SqlExecutor = {
       kind: 'sqlite' as DatabaseKind,
       query: async <R>(sql: string, params: SqlValue[] = []) => this.run(sql, params) as R[],
@@ -42,6 +61,24 @@ export class SqliteWriter {
     } catch (err) {
       if (this.connection.inTransaction) this.run('ROLLBACK', []);
       throw err;
+    } finally {
+      const ended = Date.now();
+      if (ended - began >= LONG_HOLD_MS) this.nextBegin = ended + GAP_MS;
+    }
+  }
+
+  private async begin(deadline: number): Promise<void> {
+    const wait = this.nextBegin - Date.now();
+    if (wait > 0) await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        this.run('BEGIN IMMEDIATE', []);
+        return;
+      } catch (err) {
+        if (contentionOf(err) !== 'busy') throw err;
+        if (Date.now() >= deadline) throw new NotStarted();
+        await sleep(backoffMs(attempt, deadline, POLL_CAP_MS));
+      }
     }
   }
 

@@ -39,3 +39,19 @@ export class ConflictError extends GraphQLError {
     super(message, { extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } });
   }
 }
+
+/**
+ * A write that waited its bounded time for another writer's lock (the CLI importing into the
+ * same SQLite file, a PostgreSQL row lock, a deadlock or serialization failure that kept
+ * recurring) and gave up: nothing of it was written, and the same request may simply be
+ * sent again. CONFLICT because the contract's codes are a closed list and this is a clash
+ * with a concurrent write; `retryable` tells it from a version or status conflict, which
+ * the same request would meet again.
+ */
+export class DatabaseBusyError extends GraphQLError {
+  constructor() {
+    super('The database is busy with another write; nothing was written. Try again.', {
+      extensions: { code: 'CONFLICT', retryable: true, retryAfterSeconds: 1 },
+    });
+  }
+}

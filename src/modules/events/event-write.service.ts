@@ -23,6 +23,9 @@ import {
   type StoredEvent,
 } from './event-write.store';
 
+/** Every event mutation only writes through its transaction, so it may run again after a deadlock. */
+const RERUNNABLE = { rerunnable: true } as const;
+
 /** Longest reason of a rejection or cancellation, in characters. */
 export const MAX_REASON = 2000;
 
@@ -55,7 +58,7 @@ export class EventWriteService {
           const slug = await freeSlug(tx, slugBase(values.titleDe, startsLocalOf(values.startsAt, values.timeZone)));
           const key = await insertEvent(tx, values, { slug, status: statusOnSubmit(viewer), now });
           return this.finish(tx, viewer, 'submitEvent', key, null, now);
-        });
+        }, RERUNNABLE);
       } catch (err) {
         if (!isSlugClash(err) || attempt >= SLUG_TRIES) throw err;
       }
@@ -91,7 +94,7 @@ export class EventWriteService {
       if (!(await updateEvent(tx, pk, before.event.version, values, { status, statusReason, now }))) throw changedMeanwhile();
       await writeLinks(tx, pk, values, before.links);
       return this.finish(tx, viewer, 'updateEvent', pk, before, now);
-    });
+    }, RERUNNABLE);
   }
 
   /** publishEvent: SUBMITTED → PUBLISHED, by the cluster unit. */
@@ -122,7 +125,7 @@ export class EventWriteService {
       const pk = before.event.pk;
       if (!(await updateStatus(tx, pk, before.event.version, { status: to, statusReason, now }))) throw changedMeanwhile();
       return this.finish(tx, viewer, action, pk, before, now);
-    });
+    }, RERUNNABLE);
   }
 
   /** The stored event, if the viewer may change it (NOT_FOUND or FORBIDDEN otherwise). */

@@ -19,11 +19,13 @@ export interface StoredEvent {
 
 /**
  * The event with this key and its links, or null. On PostgreSQL the row stays locked
- * (FOR UPDATE) until the transaction ends, so concurrent changes of one event take turns
- * and each one reads what the previous one wrote; SQLite's transactions take turns anyway.
+ * until the transaction ends, so concurrent changes of one event take turns and each one
+ * reads what the previous one wrote; SQLite's transactions take turns anyway. NO KEY
+ * UPDATE, the lock the UPDATE takes anyway: foreign-key checks of other writers' link rows
+ * (KEY SHARE) pass it instead of waiting, which could close a cycle with them.
  */
 export async function readForChange(tx: SqlExecutor, reader: EntityReader<Event>, key: number): Promise<StoredEvent | null> {
-  const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
+  const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE' : '';
   const [row] = await tx.query(`SELECT ${reader.select('e')} FROM event e WHERE e.id = ?${lock}`, [key]);
   if (!row) return null;
   const event = reader.hydrate(row);

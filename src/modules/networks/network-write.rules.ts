@@ -25,6 +25,13 @@ export const NETWORK_RULES: OrganizerKindRules<NetworkFieldsInput> = {
     if (read.given('partnerIds')) own.partnerKeys = await partners(tx, source.partnerIds ?? [], read.at('partnerIds'), self);
     return own;
   },
+  linkedKeys(source) {
+    const keys = [
+      ...(source.memberIds ?? []).map((id) => keyOf(id, 'Initiative')),
+      ...(source.partnerIds ?? []).map((id) => keyOf(id, 'Network')),
+    ];
+    return keys.filter((k): k is number => k !== null);
+  },
 };
 
 async function members(tx: SqlExecutor, ids: readonly string[], field: string): Promise<number[]> {

@@ -11,7 +11,12 @@ import { Organizer } from './organizer.entity';
 import type { OrganizerFieldsInput } from './organizer-write.inputs';
 import { assertAdmin } from './organizer-write.checks';
 import { checkOrganizerValues, organizerSnapshot, type OrganizerKindRules } from './organizer-write.values';
-import { insertOrganizer, readForChange, updateOrganizer, type StoredOrganizer } from './organizer-write.store';
+import {
+  currentLinkKeys, insertOrganizer, lockOrganizers, readForChange, updateOrganizer, type StoredOrganizer,
+} from './organizer-write.store';
+
+/** The organiser writes only write through their transaction, so they may run again after a deadlock. */
+const RERUNNABLE = { rerunnable: true } as const;
 
 /**
  * The admin mutations of ministries, initiatives and networks: one flow for every kind,
@@ -34,7 +39,7 @@ export class OrganizerWriteService {
       const values = await checkOrganizerValues(rules, input, 'input', tx, null, null);
       const key = await insertOrganizer(tx, rules.kind, values);
       return this.finish(tx, viewer, rules, rules.createAction, key, null);
-    });
+    }, RERUNNABLE);
   }
 
   /**
@@ -45,13 +50,16 @@ export class OrganizerWriteService {
     assertAdmin(viewer);
     const key = keyOf(id, rules.type);
     return this.db.transaction(async (tx) => {
+      // Every organiser row this write touches (its own, the links it drops, the links it
+      // makes), locked at once in one order before anything else: see lockOrganizers.
+      if (key !== null && tx.kind === 'postgres') await lockOrganizers(tx, [key, ...await currentLinkKeys(tx, key), ...(rules.linkedKeys?.(patch) ?? [])]);
       const before = key === null ? null : await readForChange(tx, this.reader, key, rules.kind);
       if (key === null || before === null) throw new NotFoundError(`No ${rules.type.toLowerCase()} has the id "${id}".`);
       const values = await checkOrganizerValues(rules, patch, 'patch', tx, before.values, key);
       if (isDeepStrictEqual(values, before.values)) return before.organizer;
       await updateOrganizer(tx, key, rules.kind, values, before.values);
       return this.finish(tx, viewer, rules, rules.updateAction, key, before);
-    });
+    }, RERUNNABLE);
   }
 
   /** After a write: record what changed and return the organiser as stored now. */

@@ -18,14 +18,37 @@ export interface StoredOrganizer {
 }
 
 /**
+ * On PostgreSQL, locks the organiser rows with these keys until the transaction ends, in
+ * ascending key order and in one statement: two writes that each touch several organisers
+ * (updateNetwork(A, partners [B]) beside updateNetwork(B, partners [A])) then queue on
+ * the first shared row instead of each holding one and waiting for the other (a deadlock).
+ * NO KEY UPDATE, as the UPDATE itself takes: the link rows' foreign-key checks (KEY SHARE)
+ * by other writers do not wait for it. SQLite's transactions take turns anyway.
+ */
+export async function lockOrganizers(tx: SqlExecutor, keys: readonly number[]): Promise<void> {
+  if (tx.kind !== 'postgres' || keys.length === 0) return;
+  const ordered = [...new Set(keys)].sort((a, b) => a - b);
+  await tx.query(`SELECT id FROM organizer WHERE id IN (${ordered.map(() => '?').join(', ')}) ORDER BY id FOR NO KEY UPDATE`, ordered);
+}
+
+/** The organisers a network is linked to now (members and partners, either direction), read without a lock. */
+export async function currentLinkKeys(tx: SqlExecutor, key: number): Promise<number[]> {
+  const rows = await tx.query<{ k: number }>(
+    `SELECT initiative_id AS k FROM network_member WHERE network_id = ?
+     UNION SELECT partner_id AS k FROM network_partner WHERE network_id = ?
+     UNION SELECT network_id AS k FROM network_partner WHERE partner_id = ?`, [key, key, key]);
+  return rows.map((r) => Number(r.k));
+}
+
+/**
  * The organiser of this kind with this key, with its contacts and links, or null. On
- * PostgreSQL the row stays locked (FOR UPDATE) until the transaction ends, so concurrent
- * changes of one organiser take turns and each reads what the previous one wrote.
+ * PostgreSQL the row stays locked until the transaction ends (see lockOrganizers), so
+ * concurrent changes of one organiser take turns and each reads what the previous one wrote.
  */
 export async function readForChange(
   tx: SqlExecutor, reader: EntityReader<Organizer>, key: number, kind: OrganizerKind,
 ): Promise<StoredOrganizer | null> {
-  const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
+  const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE' : '';
   const [row] = await tx.query(`SELECT ${reader.select('o')} FROM organizer o WHERE o.id = ? AND o.kind = ?${lock}`, [key, kind]);
   if (!row) return null;
   const organizer = reader.hydrate(row);

@@ -75,6 +75,12 @@ export interface OrganizerKindRules<I extends OrganizerFieldsInput> {
   updateAction: string;
   /** The kind's own values (only those given; the rest keep `current`). `self` is the organiser's key on update. */
   check(source: I, read: FieldReader<I>, tx: SqlExecutor, current: OrganizerValues | null, self: number | null): Promise<KindValues>;
+  /**
+   * Keys of other organisers the input links to (their rows are locked with the
+   * organiser's own, in one order, see lockOrganizers); unreadable ids are left out, the
+   * check refuses them later.
+   */
+  linkedKeys?(source: I): number[];
 }
 
 /**
