@@ -5,11 +5,11 @@ import { importInput, type RunOutcome } from '../modules/sources/sync.service';
 import { sourceByName } from '../modules/sources/source.store';
 import { SourceFormat, SourceRunResult, type Source } from '../modules/sources/source.types';
 import { importEvents } from '../modules/sources/import-events';
-import { parseInput } from '../modules/sources/parse-input';
+import { openInput } from '../modules/sources/parse-input';
 import { sourceGlobalId } from '../modules/sources/source-id';
 import { startProgress } from './progress';
 import {
-  FETCH_OPTIONS, SourceCommandError, fetchLimits, options, rejectedLines, sourceWrites, summaryLine, withDatabase,
+  FETCH_OPTIONS, SourceCommandError, fetchLimits, options, rejectedLines, reviewLines, sourceWrites, summaryLine, withDatabase,
 } from './source-cli';
 
 /** The import line of the CLI's usage text. */
@@ -94,6 +94,7 @@ export async function importCommand(args: string[], open: () => Promise<Database
     }
     if (outcome.result === SourceRunResult.failed) throw new ImportFailure(outcome.error ?? 'the import failed');
     out(rejectedLines(outcome));
+    out(reviewLines(outcome));
     if (outcome.counts.cancelled > 0) out(`cancelled ${outcome.counts.cancelled} (no longer in the source)\n`);
     if (a.dryRun) out('dry run: nothing was written\n');
     out(`${summaryLine(outcome.counts)}\n`);
@@ -122,19 +123,19 @@ async function dryRun(
   const format = (source?.format ?? registration.format) as SourceFormat;
   const mapping = source?.mapping ?? {};
   try {
-    const parsed = parseInput(format, bytes, mapping, charset);
-    onProgress(0, parsed.events.length);
+    const stream = await openInput(format, bytes, mapping, charset);
+    onProgress(0, stream.total);
     const placeholder = source ?? ({ pk: 0, name: registration.name as string, mapping: {} } as Source);
-    const result = await importEvents(db, placeholder, parsed, {
+    const result = await importEvents(db, placeholder, stream, {
       dryRun: true,
       registerInDryRun: source ? undefined : (tx) => writes.createIn(tx, 'cli', registration),
-      onProgress: (done) => onProgress(done, parsed.events.length),
+      onProgress: (done) => onProgress(done, stream.total),
     });
-    const { rejectedItems, ...counts } = result;
-    return { source: placeholder, result: SourceRunResult.ok, counts, rejectedItems, error: null };
+    const { rejectedItems, reviews, ...counts } = result;
+    return { source: placeholder, result: SourceRunResult.ok, counts, rejectedItems, reviews, error: null };
   } catch (err) {
     if ((err as { extensions?: unknown }).extensions) throw err;
-    return { source: source as Source, result: SourceRunResult.failed, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0, cancelled: 0 }, rejectedItems: [], error: (err as Error).message };
+    return { source: source as Source, result: SourceRunResult.failed, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0, cancelled: 0 }, rejectedItems: [], reviews: [], error: (err as Error).message };
   }
 }
 

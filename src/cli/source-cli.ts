@@ -49,6 +49,15 @@ export function rejectedLines(o: RunOutcome): string {
   return o.rejectedItems.map((r) => `rejected ${r.position}: ${r.reason}\n`).join('');
 }
 
+/**
+ * One line per record an untrusted source announced like another source's event: it was
+ * not merged but created apart, SUBMITTED, for a moderator to decide.
+ */
+export function reviewLines(o: RunOutcome): string {
+  return o.reviews.map((r) => `review ${r.position}: possible duplicate of event ${r.duplicateOfId} (${r.reason}); `
+    + `not merged, submitted for review as event ${r.eventId}\n`).join('');
+}
+
 /** --timeout (seconds) and --max-size (MB) over the default fetch limits. */
 export function fetchLimits(command: string, values: { timeout?: string; 'max-size'?: string }): FetchLimits {
   const limits = { ...DEFAULT_FETCH_LIMITS };

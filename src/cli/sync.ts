@@ -3,7 +3,7 @@ import { allSources, dueSources, sourceByName } from '../modules/sources/source.
 import { pullSource, type RunOutcome } from '../modules/sources/sync.service';
 import { SourceRunResult } from '../modules/sources/source.types';
 import { startProgress } from './progress';
-import { FETCH_OPTIONS, SourceCommandError, fetchLimits, options, summaryLine, withDatabase } from './source-cli';
+import { FETCH_OPTIONS, SourceCommandError, fetchLimits, options, reviewLines, summaryLine, withDatabase } from './source-cli';
 
 /** The sync line of the CLI's usage text. */
 export const SYNC_USAGE = `  sync [--all | --source <name>]
@@ -39,6 +39,7 @@ export async function syncCommand(args: string[], open: () => Promise<Database>,
         const o = await pullSource(db, source, { limits });
         outcomes.push(o);
         out(`${lineOf(o)}\n`);
+        for (const line of reviewLines(o).split('\n').filter(Boolean)) out(`${o.source.name}: ${line}\n`);
         progress.tick();
       }
     } finally {

@@ -7,7 +7,7 @@ import { checkEventValues } from '../events/event-write.validation';
 import { writeLookups } from '../events/event-write.store';
 import { indexEvents } from '../events/event-search';
 import type { EventValues } from '../events/event-write.values';
-import type { ImportedEvent, ParsedInput, RejectedItem } from './imported-event';
+import type { ImportedEvent, ParsedInput, RecordStream, RejectedItem } from './imported-event';
 import type { Source } from './source.types';
 import {
   OrganizerDirectory, contentHash, eventInputOf, initialStatus, organizerIdsOf, regionCandidates,
@@ -27,6 +27,18 @@ export interface ImportResult {
   cancelled: number;
   /** Every refused record, in input order: the parser's and the validation's. */
   rejectedItems: RejectedItem[];
+  /** Records of an untrusted source that match another source's event: created apart, SUBMITTED, for a moderator. */
+  reviews: ReviewItem[];
+}
+
+/** A record imported as its own event for review because it seems to repeat another source's event. */
+export interface ReviewItem {
+  position: string;
+  /** Global id of the event created for review. */
+  eventId: string;
+  /** Global id of the event it may duplicate. */
+  duplicateOfId: string;
+  reason: string;
 }
 
 export interface ImportOptions {
@@ -41,75 +53,116 @@ export interface ImportOptions {
    * source's first import), and imports as that one.
    */
   registerInDryRun?: (tx: SqlExecutor) => Promise<Source>;
-  /** Told after each batch how many records are done (a progress bar). */
+  /** Told after each batch how many items of the input (records and refused parts) are done. */
   onProgress?: (done: number) => void;
   now?: number;
 }
 
-/** Records per transaction: short enough that readers and other writers never wait long. */
+/**
+ * Records per transaction: short enough that readers and other writers never wait long
+ * (on SQLite the writer pauses after a long transaction so another process's write gets
+ * the lock between two batches).
+ */
 export const DEFAULT_BATCH = 200;
 
 class DryRunRollback extends Error {}
 
+/** A record with its place in the input (rejections are ordered by it). */
+interface Numbered { e: ImportedEvent; seq: number }
+
 /**
- * Imports a parsed input of a source. Each record is matched by (source, its sourceId):
- * unknown → created (or merged into another source's event that announces the same, see
- * duplicate-match.ts), known with the same content hash → unchanged, else updated. Every
- * record passes the write side's validation; one that fails is rejected with its position
- * and the others still land. Batches of records commit one transaction each, so a crash
- * leaves whole batches and never half an event. After a full input, events of this
- * source that it no longer announces (within the span of starts it covers) are cancelled,
- * unless another source still announces them.
+ * Imports an input of a source, read as a stream (or given whole). Each record is matched
+ * by (source, its sourceId): unknown → created (or, for a trusted source, merged into
+ * another source's event that announces the same, see duplicate-match.ts; an untrusted
+ * source's match is created apart for review), known with the same content hash →
+ * unchanged, else updated. Every record passes the write side's validation; one that
+ * fails is rejected with its position and the others still land. Records are read and
+ * written in batches, each committed in one transaction, so a crash leaves whole batches
+ * and never half an event, and memory holds a batch, not the input: what is kept of the
+ * whole input is the set of its ids. After a full input, events of this source that it no
+ * longer announces (within the span of starts it covers) are cancelled, unless another
+ * source still announces them.
  */
-export async function importEvents(db: Database, given: Source, parsed: ParsedInput, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importEvents(
+  db: Database, given: Source, input: ParsedInput | RecordStream, options: ImportOptions = {},
+): Promise<ImportResult> {
   let source = given;
   const now = options.now ?? Date.now();
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, cancelled: 0, rejectedItems: [] };
-  const rejections = new Map<string, RejectedItem[]>();
-  const reject = (position: string, reason: string) => {
-    const list = rejections.get(position) ?? [];
-    list.push({ position, reason });
-    rejections.set(position, list);
+  const stream = 'items' in input ? input : wholeInput(input);
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, cancelled: 0, rejectedItems: [], reviews: [] };
+  const rejections = new Map<string, { seq: number; items: RejectedItem[] }>();
+  const reject = (seq: number, position: string, reason: string) => {
+    const entry = rejections.get(position) ?? { seq, items: [] };
+    entry.seq = Math.min(entry.seq, seq);
+    entry.items.push({ position, reason });
+    rejections.set(position, entry);
   };
-  for (const r of parsed.rejected) reject(r.position, r.reason);
 
-  const records = uniqueRecords(parsed.events, reject);
   const directory = await OrganizerDirectory.load(db);
   const base = { audit: new AuditService(db), reader: new EntityReader(db.dataSource, Event), now };
   const ownerOf = (s: Source) => (s.ownerKey === null ? null : ownerGlobalId(s.ownerKey, directory));
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
 
-  const run = async (tx: SqlExecutor, batch: ImportedEvent[]) => {
+  const run = async (tx: SqlExecutor, batch: Numbered[]) => {
     const t: ImportTx = { ...base, source, tx };
     const ownerId = ownerOf(source);
     const ownerRegion = ownerId === null ? null : directory.regionOf.get(ownerId) ?? null;
     const touched: number[] = [];
-    for (const e of batch) {
+    const reviews: ReviewItem[] = [];
+    for (const { e, seq } of batch) {
       const outcome = await importOne(t, e, ownerId, ownerRegion, directory);
-      if ('rejected' in outcome) reject(e.position, outcome.rejected);
+      if ('rejected' in outcome) reject(seq, e.position, outcome.rejected);
       else {
         result[outcome.counted] += 1;
         if (outcome.touched !== null) touched.push(outcome.touched);
+        if (outcome.review) reviews.push({ position: e.position, ...outcome.review });
       }
     }
     if (touched.length) await indexEvents(tx, touched);
+    return reviews;
   };
-  const batches: ImportedEvent[][] = [];
-  for (let i = 0; i < records.length; i += batchSize) batches.push(records.slice(i, i + batchSize));
-  const vanishing = vanishScope(parsed, records, rejections);
 
   const everything = async (tx: SqlExecutor | null) => {
+    const scope = new VanishTracker();
+    let batch: Numbered[] = [];
+    let batches = 0;
     let done = 0;
-    for (const [index, batch] of batches.entries()) {
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const current = batch;
+      const index = batches;
+      batch = [];
+      batches += 1;
       const inBatch = async (btx: SqlExecutor) => {
-        await run(btx, batch);
+        const reviews = await run(btx, current);
         if (options.beforeCommit) await options.beforeCommit(index, btx);
+        return reviews;
       };
-      if (tx) await inBatch(tx);
-      else await db.transaction(inBatch);
-      done += batch.length;
+      result.reviews.push(...(tx ? await inBatch(tx) : await db.transaction(inBatch)));
       options.onProgress?.(done);
+    };
+    let seq = 0;
+    for await (const item of stream.items()) {
+      seq += 1;
+      done += 1;
+      if ('rejected' in item) {
+        scope.refused(item.rejected.position);
+        reject(seq, item.rejected.position, item.rejected.reason);
+        continue;
+      }
+      const e = item.event;
+      const first = scope.firstPositionOf(e.sourceId);
+      if (first !== undefined) {
+        reject(seq, e.position, `id "${e.sourceId}" appears twice in the input (first at ${first})`);
+        continue;
+      }
+      scope.record(e);
+      batch.push({ e, seq });
+      if (batch.length >= batchSize) await flush();
     }
+    await flush();
+    options.onProgress?.(done);
+    const vanishing = scope.scope();
     if (vanishing) {
       const cancel = async (vtx: SqlExecutor) => { result.cancelled = await cancelVanishedEvents({ ...base, source, tx: vtx }, vanishing); };
       if (tx) await cancel(tx);
@@ -132,12 +185,26 @@ export async function importEvents(db: Database, given: Source, parsed: ParsedIn
     await everything(null);
   }
 
-  result.rejectedItems = orderedRejections(parsed, rejections);
-  result.rejected = result.rejectedItems.length === 0 ? 0 : new Set(result.rejectedItems.map((r) => r.position)).size;
+  const ordered = [...rejections.values()].sort((a, b) => a.seq - b.seq);
+  result.rejectedItems = ordered.flatMap((r) => r.items);
+  result.rejected = ordered.length;
   return result;
 }
 
-type Outcome = { counted: 'created' | 'updated' | 'unchanged'; touched: number | null } | { rejected: string };
+/** A whole parsed input as a stream: the parser's refusals first, then the records (the order parsers report them in). */
+function wholeInput(parsed: ParsedInput): RecordStream {
+  return {
+    total: parsed.rejected.length + parsed.events.length,
+    *items() {
+      for (const rejected of parsed.rejected) yield { rejected };
+      for (const event of parsed.events) yield { event };
+    },
+  };
+}
+
+type Outcome =
+  | { counted: 'created' | 'updated' | 'unchanged'; touched: number | null; review?: Omit<ReviewItem, 'position'> }
+  | { rejected: string };
 
 async function importOne(
   t: ImportTx, e: ImportedEvent, ownerId: string | null, ownerRegion: string | null, directory: OrganizerDirectory,
@@ -157,20 +224,27 @@ async function importOne(
 
   if (link) {
     const key = Number(link.event_id);
+    // A merge made before untrusted sources stopped merging gives them nothing more on another source's event.
     const changed = link.merged_by === null
       ? await updateImported(t, key, checked, status)
-      : await addOrganizers(t, key, checked.organizers, 'updateEvent');
+      : t.source.trusted && await addOrganizers(t, key, checked.organizers, 'updateEvent');
     await markSeen(t, e.sourceId, hash);
     return { counted: changed ? 'updated' : 'unchanged', touched: changed ? key : null };
   }
   const duplicate = await findDuplicate(t.tx, t.source.pk, checked);
-  if (duplicate) {
+  if (duplicate && t.source.trusted) {
     await linkMerged(t, duplicate.eventKey, e.sourceId, hash, duplicate.reason);
     await addOrganizers(t, duplicate.eventKey, checked.organizers, 'mergeEvent');
     return { counted: 'updated', touched: duplicate.eventKey };
   }
-  const key = await createImported(t, checked, status, e.sourceId, hash);
-  return { counted: 'created', touched: key };
+  // An untrusted source never joins another source's event (its owner would become an
+  // organiser, and its editor key could rewrite the event): its record is its own
+  // SUBMITTED event, marked as a possible duplicate for the moderator who reviews it.
+  const key = await createImported(t, checked, status, e.sourceId, hash, duplicate?.eventKey ?? null);
+  const review = duplicate
+    ? { eventId: toGlobalId('Event', key), duplicateOfId: toGlobalId('Event', duplicate.eventKey), reason: duplicate.reason }
+    : undefined;
+  return { counted: 'created', touched: key, review };
 }
 
 /** The record's values as the write side checks them, or the reason it is refused. */
@@ -196,45 +270,49 @@ async function validate(
   }
 }
 
-/** The records in input order, a sourceId seen before refused (its event would be written twice). */
-function uniqueRecords(events: ImportedEvent[], reject: (position: string, reason: string) => void): ImportedEvent[] {
-  const first = new Map<string, string>();
-  const out: ImportedEvent[] = [];
-  for (const e of events) {
-    const seen = first.get(e.sourceId);
-    if (seen !== undefined) reject(e.position, `id "${e.sourceId}" appears twice in the input (first at ${seen})`);
-    else {
-      first.set(e.sourceId, e.position);
-      out.push(e);
-    }
-  }
-  return out;
-}
-
 /** Which stored events count as gone: those of the source starting within the input's span that it does not name. */
-interface VanishScope { from: number; to: number; named: Set<string> }
+interface VanishScope { from: number; to: number; named: (sourceId: string) => boolean }
 
 /**
- * The span the input covers, or null when vanished events cannot be told safely: an empty
- * input (a broken feed must not cancel everything) or a refused record whose id is not
- * known (a CSV line or JSON item that failed to parse may be an event we have). A refused
- * ICS event names its UID, so the event stays; one without a UID was never stored.
+ * What an input says about vanished events, gathered as it streams past: the ids it
+ * names (the only thing kept per record), its span of starts, and whether it can be
+ * trusted to name everything. It cannot when it is empty (a broken feed must not cancel
+ * everything) or when a part was refused whose id is not known (a CSV line or JSON item
+ * that failed to parse may be an event we have). A refused ICS event names its UID, so the
+ * event stays; one without a UID was never stored.
  */
-function vanishScope(parsed: ParsedInput, records: ImportedEvent[], rejections: Map<string, RejectedItem[]>): VanishScope | null {
-  if (records.length === 0) return null;
-  const named = new Set(parsed.events.map((e) => e.sourceId));
-  const recordPositions = new Set(parsed.events.map((e) => e.position));
-  for (const position of rejections.keys()) {
-    if (recordPositions.has(position)) continue;
-    // An ICS event without a UID (`event N`) was never stored: it cannot have vanished.
-    if (/^event \d+$/.test(position)) continue;
-    const uid = /^UID (.+)$/.exec(position);
-    if (!uid) return null;
-    named.add(uid[1]);
+class VanishTracker {
+  private readonly ids = new Map<string, string>();
+  private readonly refusedUids = new Set<string>();
+  private unknownRefused = false;
+  private from = Infinity;
+  private to = -Infinity;
+
+  firstPositionOf(sourceId: string): string | undefined {
+    return this.ids.get(sourceId);
   }
-  const starts = records.map((e) => e.startsAt.getTime()).filter(Number.isFinite);
-  if (starts.length === 0) return null;
-  return { from: Math.min(...starts), to: Math.max(...starts), named };
+
+  record(e: ImportedEvent): void {
+    this.ids.set(e.sourceId, e.position);
+    const start = e.startsAt.getTime();
+    if (Number.isFinite(start)) {
+      // A loop, not Math.min(...starts): a spread of 130 000 arguments overflows the stack.
+      if (start < this.from) this.from = start;
+      if (start > this.to) this.to = start;
+    }
+  }
+
+  refused(position: string): void {
+    if (/^event \d+$/.test(position)) return;
+    const uid = /^UID (.+)$/.exec(position);
+    if (uid) this.refusedUids.add(uid[1]);
+    else this.unknownRefused = true;
+  }
+
+  scope(): VanishScope | null {
+    if (this.ids.size === 0 || this.unknownRefused || !Number.isFinite(this.from)) return null;
+    return { from: this.from, to: this.to, named: (id) => this.ids.has(id) || this.refusedUids.has(id) };
+  }
 }
 
 async function cancelVanishedEvents(t: ImportTx, scope: VanishScope): Promise<number> {
@@ -245,7 +323,7 @@ async function cancelVanishedEvents(t: ImportTx, scope: VanishScope): Promise<nu
   );
   let cancelled = 0;
   const touched: number[] = [];
-  for (const l of links.filter((x) => !scope.named.has(x.external_id))) {
+  for (const l of links.filter((x) => !scope.named(x.external_id))) {
     const key = Number(l.event_id);
     await t.tx.query('UPDATE event_source SET vanished_at = ? WHERE source_id = ? AND external_id = ?', [t.now, t.source.pk, l.external_id]);
     const [other] = await t.tx.query('SELECT 1 AS one FROM event_source WHERE event_id = ? AND vanished_at IS NULL', [key]);
@@ -257,14 +335,6 @@ async function cancelVanishedEvents(t: ImportTx, scope: VanishScope): Promise<nu
   }
   if (touched.length) await indexEvents(t.tx, touched);
   return cancelled;
-}
-
-function orderedRejections(parsed: ParsedInput, rejections: Map<string, RejectedItem[]>): RejectedItem[] {
-  const order = new Map<string, number>();
-  [...parsed.rejected.map((r) => r.position), ...parsed.events.map((e) => e.position)].forEach((p, i) => {
-    if (!order.has(p)) order.set(p, i);
-  });
-  return [...rejections.values()].flat().sort((a, b) => (order.get(a.position) ?? 0) - (order.get(b.position) ?? 0));
 }
 
 function ownerGlobalId(key: number, directory: OrganizerDirectory): string | null {

@@ -43,12 +43,16 @@ function cancelledByImport(reason: string | null): boolean {
   return reason !== null && (reason.startsWith('Cancelled by its source "') || reason.startsWith('No longer announced by its source "'));
 }
 
-/** Inserts a new event for a record and links it to the source; returns its key. */
+/**
+ * Inserts a new event for a record and links it to the source; returns its key.
+ * `duplicateOf`: the other source's event it seems to repeat (kept for the moderator).
+ */
 export async function createImported(
-  t: ImportTx, values: EventValues, status: EventStatus, sourceId: string, hash: string,
+  t: ImportTx, values: EventValues, status: EventStatus, sourceId: string, hash: string, duplicateOf: number | null = null,
 ): Promise<number> {
   const slug = await freeSlug(t.tx, slugBase(values.titleDe, startsLocalOf(values.startsAt, values.timeZone)));
   const key = await insertEvent(t.tx, values, { slug, status, now: t.now });
+  if (duplicateOf !== null) await t.tx.query('UPDATE event SET duplicate_of_id = ? WHERE id = ?', [duplicateOf, key]);
   if (status === EventStatus.CANCELLED) {
     await t.tx.query('UPDATE event SET status_reason = ? WHERE id = ?', [cancelledBySource(t.source), key]);
   }

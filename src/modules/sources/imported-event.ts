@@ -60,10 +60,34 @@ export interface RejectedItem {
   reason: string;
 }
 
-/** What a parser returns for one input. */
+/** What a parser returns for one input, whole (small inputs, tests). */
 export interface ParsedInput {
   events: ImportedEvent[];
   rejected: RejectedItem[];
+}
+
+/** One thing read from an input, in input order: a record, or a part that could not be read. */
+export type InputItem = { event: ImportedEvent } | { rejected: RejectedItem };
+
+/**
+ * An input read lazily: the import pulls its records batch by batch, so memory does not
+ * grow with the number of records. Opening it has already checked the input as a whole
+ * (format, limits), so iterating it throws only for what opening cannot know.
+ */
+export interface RecordStream {
+  /** How many items iterating will yield (records and refused parts), for progress. */
+  total: number;
+  items(): Iterable<InputItem> | AsyncIterable<InputItem>;
+}
+
+/** Every item of a lazy input, collected (what the whole-input parsers return). */
+export function collectItems(items: Iterable<InputItem>): ParsedInput {
+  const out: ParsedInput = { events: [], rejected: [] };
+  for (const item of items) {
+    if ('event' in item) out.events.push(item.event);
+    else out.rejected.push(item.rejected);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import { fetchSource, DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-source';
 import { importEvents, type ImportResult } from './import-events';
-import { parseInput } from './parse-input';
+import { openInput } from './parse-input';
 import { insertRun, markPulled, sourcesByKeys } from './source.store';
 import { SourceRunResult, type Source } from './source.types';
 
@@ -9,8 +9,10 @@ import { SourceRunResult, type Source } from './source.types';
 export interface RunOutcome {
   source: Source;
   result: SourceRunResult;
-  counts: Omit<ImportResult, 'rejectedItems'>;
+  counts: Omit<ImportResult, 'rejectedItems' | 'reviews'>;
   rejectedItems: ImportResult['rejectedItems'];
+  /** Records created apart for review as possible duplicates (see ImportResult.reviews). */
+  reviews: ImportResult['reviews'];
   error: string | null;
 }
 
@@ -34,16 +36,15 @@ export async function importInput(
   const startedAt = options.now ?? Date.now();
   let outcome: RunOutcome;
   try {
-    const parsed = parseInput(source.format, bytes, source.mapping, charset, startedAt);
-    const total = parsed.events.length;
-    options.onProgress?.(0, total);
-    const result = await importEvents(db, source, parsed, {
-      dryRun: options.dryRun, now: startedAt, onProgress: (done) => options.onProgress?.(done, total),
+    const stream = await openInput(source.format, bytes, source.mapping, charset, startedAt);
+    options.onProgress?.(0, stream.total);
+    const result = await importEvents(db, source, stream, {
+      dryRun: options.dryRun, now: startedAt, onProgress: (done) => options.onProgress?.(done, stream.total),
     });
-    const { rejectedItems, ...counts } = result;
-    outcome = { source, result: SourceRunResult.ok, counts, rejectedItems, error: null };
+    const { rejectedItems, reviews, ...counts } = result;
+    outcome = { source, result: SourceRunResult.ok, counts, rejectedItems, reviews, error: null };
   } catch (err) {
-    outcome = { source, result: SourceRunResult.failed, counts: NONE, rejectedItems: [], error: (err as Error).message };
+    outcome = { source, result: SourceRunResult.failed, counts: NONE, rejectedItems: [], reviews: [], error: (err as Error).message };
   }
   if (!options.dryRun) await record(db, outcome, startedAt);
   return outcome;
@@ -58,18 +59,18 @@ export async function importInput(
 export async function pullSource(db: Database, source: Source, options: RunOptions & { conditional?: boolean } = {}): Promise<RunOutcome> {
   const startedAt = options.now ?? Date.now();
   if (!source.url) {
-    return { source, result: SourceRunResult.failed, counts: NONE, rejectedItems: [], error: 'the source has no URL to pull (import files with clustergraph import)' };
+    return { source, result: SourceRunResult.failed, counts: NONE, rejectedItems: [], reviews: [], error: 'the source has no URL to pull (import files with clustergraph import)' };
   }
   let fetched;
   try {
     fetched = await fetchSource(source.url, options.conditional === false ? null : source, options.limits ?? DEFAULT_FETCH_LIMITS);
   } catch (err) {
-    const outcome: RunOutcome = { source, result: SourceRunResult.failed, counts: NONE, rejectedItems: [], error: (err as Error).message };
+    const outcome: RunOutcome = { source, result: SourceRunResult.failed, counts: NONE, rejectedItems: [], reviews: [], error: (err as Error).message };
     if (!options.dryRun) await record(db, outcome, startedAt);
     return outcome;
   }
   if (fetched.notModified) {
-    const outcome: RunOutcome = { source, result: SourceRunResult.not_modified, counts: NONE, rejectedItems: [], error: null };
+    const outcome: RunOutcome = { source, result: SourceRunResult.not_modified, counts: NONE, rejectedItems: [], reviews: [], error: null };
     if (!options.dryRun) await record(db, outcome, startedAt);
     return outcome;
   }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { importEvents } from '../../../src/modules/sources/import-events';
-import { parseInput } from '../../../src/modules/sources/parse-input';
+import { openInput } from '../../../src/modules/sources/parse-input';
+import { parseJson } from '../../../src/modules/sources/formats/json.parser';
 import type { Source } from '../../../src/modules/sources/source.types';
 import { SourceFormat } from '../../../src/modules/sources/source.types';
 import { toGlobalId } from '../../../src/shared/global-id';
@@ -38,7 +39,7 @@ async function shown(source: Source, sourceId: string): Promise<any> {
 }
 
 async function importFixture(source: Source, file: string): Promise<Awaited<ReturnType<typeof importEvents>>> {
-  const parsed = parseInput(source.format, readFileSync(join(FIXTURES, file)), source.mapping, null, NOW);
+  const parsed = await openInput(source.format, readFileSync(join(FIXTURES, file)), source.mapping, null, NOW);
   return importEvents(server.db, source, parsed, { now: NOW });
 }
 
@@ -135,7 +136,7 @@ describe('pulling another clustergraph (JSON)', () => {
       { node: item({ allDay: true, contact: { name: 'claire@example.org', role: null, email: 'claire@example.org', phone: '+33 3 89 00 00 00' } }) },
       { node: item({ id: 'RXZlbnQ6Mg', contact: { name: 'Claire Muller', email: null, phone: null } }) },
     ] } } };
-    const parsed = parseInput(SourceFormat.json, Buffer.from(JSON.stringify(body)), {});
+    const parsed = parseJson(JSON.stringify(body), {});
     expect(parsed.rejected).toEqual([]);
     expect(parsed.events.map((e) => [e.allDay, e.contact])).toEqual([
       [true, { name: null, email: 'claire@example.org', phone: '+33389000000' }],

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { parse as parseStream, type Options } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import type { ImportedEvent, ParsedInput, RejectedItem, SourceMapping } from '../imported-event';
+import type { ImportedEvent, InputItem, ParsedInput, RecordStream, RejectedItem, SourceMapping } from '../imported-event';
 import { mapCategory } from '../normalise/category';
 import { normaliseEmail } from '../../../shared/email';
 import { descriptionText } from '../normalise/html-text';
@@ -88,45 +90,108 @@ function rowToEvent(cell: (f: CsvField) => string | null, line: number, mapping:
   };
 }
 
+/** The text a CSV is parsed from and its delimiter; SourceFormatError when there is no text. */
+function csvBody(bytes: Buffer, mapping: SourceMapping): { body: string; options: Options } {
+  const { text } = decodeCsv(bytes, mapping.encoding);
+  // Line ends normalised first: csv-parse counts a CRLF inside a quoted field as two lines.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (body.trim() === '') throw new SourceFormatError('csv', 'the file is empty');
+  const delimiter = mapping.delimiter || detectDelimiter(body);
+  return { body, options: { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false } };
+}
+
+function columnsOf(header: Record_, mapping: SourceMapping): ColumnIndex {
+  return resolveColumns(header.record.map((h) => h.trim()), mapping.columns);
+}
+
+/** A data row as an event or its rejection; null for a row of empty cells. */
+function rowItem(row: Record_, columns: ColumnIndex, mapping: SourceMapping): InputItem | null {
+  if (row.record.every((c) => c.trim() === '')) return null;
+  const line = startLine(row);
+  const cell = (field: CsvField): string | null => {
+    const at = columns[field];
+    const value = at === undefined ? undefined : row.record[at];
+    return value === undefined || value.trim() === '' ? null : value;
+  };
+  const read = rowToEvent(cell, line, mapping);
+  return typeof read === 'string' ? { rejected: { position: `line ${line}`, reason: read } } : { event: read };
+}
+
 /**
  * The events of a CSV file: header-driven (mapping.columns, else German/English/French
  * default headers), `;`, `,` or tab (detected from the header line), UTF-8 with or without
  * BOM or Windows-1252 (detected). Each row becomes an event whose position is `line N`, the
  * line the row starts on; a row without title or a readable start is rejected. A file
  * without an id column gets a hash of title, start and city as sourceId. Throws
- * SourceFormatError when the header lacks a title or start column.
+ * SourceFormatError when the header lacks a title or start column. The whole file at once;
+ * an import streams it with openCsv.
  */
 export function parseCsv(bytes: Buffer, mapping: SourceMapping): ParsedInput {
-  const { text } = decodeCsv(bytes, mapping.encoding);
-  // Line ends normalised first: csv-parse counts a CRLF inside a quoted field as two lines.
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (body.trim() === '') throw new SourceFormatError('csv', 'the file is empty');
-  const delimiter = mapping.delimiter || detectDelimiter(body);
+  const { body, options } = csvBody(bytes, mapping);
   let rows: Record_[];
   try {
-    rows = parse(body, {
-      delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false,
-    }) as unknown as Record_[];
+    rows = parse(body, options) as unknown as Record_[];
   } catch (error) {
     throw new SourceFormatError('csv', `unreadable: ${(error as Error).message}`);
   }
   if (rows.length === 0) throw new SourceFormatError('csv', 'the file is empty');
-  const header = rows[0].record.map((h) => h.trim());
-  const columns: ColumnIndex = resolveColumns(header, mapping.columns);
-
+  const columns = columnsOf(rows[0], mapping);
   const events: ImportedEvent[] = [];
   const rejected: RejectedItem[] = [];
   for (const row of rows.slice(1)) {
-    if (row.record.every((c) => c.trim() === '')) continue;
-    const line = startLine(row);
-    const cell = (field: CsvField): string | null => {
-      const at = columns[field];
-      const value = at === undefined ? undefined : row.record[at];
-      return value === undefined || value.trim() === '' ? null : value;
-    };
-    const read = rowToEvent(cell, line, mapping);
-    if (typeof read === 'string') rejected.push({ position: `line ${line}`, reason: read });
-    else events.push(read);
+    const item = rowItem(row, columns, mapping);
+    if (item === null) continue;
+    if ('event' in item) events.push(item.event);
+    else rejected.push(item.rejected);
   }
   return { events, rejected };
+}
+
+/** Text in slices, so the streaming parser holds a few rows at a time, never the whole file's records. */
+const SLICE = 64 * 1024;
+
+/** The rows of a CSV text through csv-parse's streaming API; a syntax error anywhere throws SourceFormatError. */
+async function* csvRows(body: string, options: Options): AsyncGenerator<Record_> {
+  const slices = (function* () {
+    for (let at = 0; at < body.length; at += SLICE) yield body.slice(at, at + SLICE);
+  })();
+  const parser = Readable.from(slices, { objectMode: false }).pipe(parseStream(options));
+  try {
+    for await (const row of parser) yield row as Record_;
+  } catch (error) {
+    if (error instanceof SourceFormatError) throw error;
+    throw new SourceFormatError('csv', `unreadable: ${(error as Error).message}`);
+  } finally {
+    parser.destroy();
+  }
+}
+
+/**
+ * A CSV file as a stream of records (see parseCsv for how rows are read). Opening it
+ * parses the file once without keeping a row, so a syntax error or a header without title
+ * or start refuses the whole file before anything is written, and the number of rows is
+ * known; the records are then parsed again as the import asks for them.
+ */
+export async function openCsv(bytes: Buffer, mapping: SourceMapping): Promise<RecordStream> {
+  const { body, options } = csvBody(bytes, mapping);
+  let total = -1;
+  for await (const row of csvRows(body, options)) {
+    if (total === -1) columnsOf(row, mapping);
+    total += 1;
+  }
+  if (total === -1) throw new SourceFormatError('csv', 'the file is empty');
+  return {
+    total,
+    async *items() {
+      let columns: ColumnIndex | null = null;
+      for await (const row of csvRows(body, options)) {
+        if (columns === null) {
+          columns = columnsOf(row, mapping);
+          continue;
+        }
+        const item = rowItem(row, columns, mapping);
+        if (item !== null) yield item;
+      }
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { Language } from '../../../shared/i18n';
 import { normaliseEmail } from '../../../shared/email';
 import { normalisePhone } from '../../../shared/phone';
 import { EventCategory } from '../../events/event.enums';
-import type { ImportedEvent, ImportedText, ImportedVenue, ParsedInput, RejectedItem, SourceMapping } from '../imported-event';
+import { collectItems, type ImportedEvent, type ImportedText, type ImportedVenue, type InputItem, type ParsedInput, type SourceMapping } from '../imported-event';
 import { mapCategory } from '../normalise/category';
 import { descriptionText } from '../normalise/html-text';
 import { regionFromPostalCode } from '../normalise/postal-region';
@@ -136,6 +136,15 @@ function itemToEvent(item: unknown, position: string, mapping: SourceMapping): I
  * that is not JSON or has none of these shapes (a GraphQL `errors` response among them).
  */
 export function parseJson(text: string, mapping: SourceMapping): ParsedInput {
+  const stream = openJson(text, mapping);
+  return collectItems(stream.items());
+}
+
+/**
+ * A JSON export as a stream of records (see parseJson): the document is parsed whole (it is
+ * the input's size), each item becomes a record only when the import asks for it.
+ */
+export function openJson(text: string, mapping: SourceMapping): { total: number; items(): Generator<InputItem> } {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -150,13 +159,14 @@ export function parseJson(text: string, mapping: SourceMapping): ParsedInput {
       ? `the response is a GraphQL error: ${first}`
       : 'expected {data: {events: {edges|nodes}}} or an array of events');
   }
-  const events: ImportedEvent[] = [];
-  const rejected: RejectedItem[] = [];
-  items.forEach((item, i) => {
-    const position = `item ${i + 1}`;
-    const read = itemToEvent(item, position, mapping);
-    if (typeof read === 'string') rejected.push({ position, reason: read });
-    else events.push(read);
-  });
-  return { events, rejected };
+  return {
+    total: items.length,
+    *items() {
+      for (let i = 0; i < items.length; i += 1) {
+        const position = `item ${i + 1}`;
+        const read = itemToEvent(items[i], position, mapping);
+        yield typeof read === 'string' ? { rejected: { position, reason: read } } : { event: read };
+      }
+    },
+  };
 }
