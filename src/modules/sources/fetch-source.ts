@@ -1,5 +1,3 @@
-import { parseMediaType } from '../../shared/media-type';
-
 /** Limits of one pull; tests shorten them. */
 export interface FetchLimits {
   /** Until the response's headers arrive (connecting included), ms. */
@@ -142,7 +140,8 @@ async function bodyOf(response: Response, limits: FetchLimits, url: string): Pro
 
 /** The charset parameter of a Content-Type, lower case, or null. */
 export function charsetOf(contentType: string | null): string | null {
-  return parseMediaType(contentType)?.parameters.get('charset')?.toLowerCase() ?? null;
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return match ? match[1].toLowerCase() : null;
 }
 
 function causeOf(err: unknown): string {
