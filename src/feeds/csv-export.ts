@@ -1,7 +1,7 @@
 import { stringify, type Options } from 'csv-stringify/sync';
 import { Language, pick } from '../shared/i18n';
 import { formatInZone, formatUtc } from '../shared/time';
-import type { EventFeedSource, FeedEvent } from './event-feed-source';
+import { cancellationReason, type EventFeedSource, type FeedEvent } from './event-feed-source';
 import { organizerName } from './feed-labels';
 
 /**
@@ -13,10 +13,10 @@ export const CSV_COLUMNS = [
   'id', 'title', 'category', 'status', 'startsAt', 'endsAt', 'timeZone', 'region', 'city', 'country',
   'organizers', 'url',
   'slug', 'description', 'regionName', 'venue', 'street', 'postalCode', 'campaign', 'registrationUrl',
-  'languages', 'updatedAt', 'allDay',
+  'languages', 'updatedAt', 'allDay', 'cancellationReason',
 ] as const;
 
-type Row = Record<(typeof CSV_COLUMNS)[number], string>;
+export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
 /** Between organiser names in one cell: names hold commas ("Ministerium für Wirtschaft, Arbeit und …"). */
 export const ORGANIZER_SEPARATOR = '; ';
@@ -40,7 +40,7 @@ export async function* csvExport(source: EventFeedSource, lang: Language): Async
 }
 
 /** One event as a row; texts in `lang`, falling back to German. */
-export function csvRow(fe: FeedEvent, lang: Language): Row {
+export function csvRow(fe: FeedEvent, lang: Language): CsvRow {
   const e = fe.event;
   return {
     id: e.id,
@@ -67,5 +67,6 @@ export function csvRow(fe: FeedEvent, lang: Language): Row {
     updatedAt: formatUtc(e.updatedAt),
     // true: startsAt/endsAt are midnights in timeZone, endsAt exclusive (the day after the last).
     allDay: e.allDay ? 'true' : 'false',
+    cancellationReason: cancellationReason(e) ?? '',
   };
 }

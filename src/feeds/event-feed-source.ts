@@ -1,5 +1,6 @@
 import type { RequestContext } from '../server/context';
 import type { Event } from '../modules/events/event.entity';
+import { EventStatus } from '../modules/events/event.enums';
 import type { EventFilter } from '../modules/events/event.inputs';
 import type { Conditions } from '../modules/events/event-query';
 import { readableStatuses } from '../modules/events/event-query';
@@ -14,6 +15,14 @@ export interface FeedEvent {
   organizers: Organizer[];
   region: Region | null;
   campaign: Campaign | null;
+}
+
+/**
+ * Why a cancelled event was called off, as its canceller wrote it; null for an event not
+ * cancelled (a rejection's reason is between the cluster unit and the editor, not for feeds).
+ */
+export function cancellationReason(e: Event): string | null {
+  return e.status === EventStatus.CANCELLED && e.statusReason ? e.statusReason : null;
 }
 
 /** A validated selection, ready to stream. */

@@ -8,13 +8,15 @@ import { parseFeedQuery } from './feed-query';
 import { openEventFeed, type EventFeedSource } from './event-feed-source';
 import { icsFeed } from './ics-feed';
 import { csvExport } from './csv-export';
+import { xlsxExport } from './xlsx-export';
 import { feedValidators, notModified, type FeedValidators } from './feed-etag';
 
 /** A way of writing a selection of events out. */
 export interface FeedFormat {
   contentType: string;
   filename: string;
-  render(source: EventFeedSource, lang: Language): AsyncGenerator<string>;
+  /** Text or bytes, a piece at a time (each piece is written and waited for before the next). */
+  render(source: EventFeedSource, lang: Language): AsyncGenerator<string | Uint8Array>;
 }
 
 /** GET /feeds/events.ics: an iCalendar feed to subscribe to. */
@@ -29,6 +31,13 @@ export const CSV_EXPORT: FeedFormat = {
   contentType: 'text/csv; charset=utf-8',
   filename: 'clustergraph-events.csv',
   render: csvExport,
+};
+
+/** GET /exports/events.xlsx: the CSV's selection and columns as a workbook with typed cells. */
+export const XLSX_EXPORT: FeedFormat = {
+  contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  filename: 'clustergraph-events.xlsx',
+  render: xlsxExport,
 };
 
 /** The trailer that carries the request's SQL statement count when EXPOSE_QUERY_STATS is on. */

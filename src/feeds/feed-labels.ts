@@ -10,8 +10,10 @@ export const FEED_WORDS = {
   calendarName: { DE: 'Cluster-Veranstaltungen', FR: 'Événements des clusters', EN: 'Cluster events' },
   organizers: { DE: 'Veranstalter', FR: 'Organisateurs', EN: 'Organisers' },
   registration: { DE: 'Anmeldung', FR: 'Inscription', EN: 'Registration' },
-  /** Put before the title of a cancelled event, for calendars that ignore STATUS. */
-  cancelledPrefix: { DE: 'Abgesagt: ', FR: 'Annulé : ', EN: 'Cancelled: ' },
+  /** The label before the title of a cancelled event (for calendars that ignore STATUS) and before its reason. */
+  cancelled: { DE: 'Abgesagt', FR: 'Annulé', EN: 'Cancelled' },
+  /** The worksheet of the XLSX export (at most 31 characters, none of : \ / ? * [ ]). */
+  sheetName: { DE: 'Veranstaltungen', FR: 'Événements', EN: 'Events' },
 } satisfies Record<string, Words>;
 
 const countryNames = new Map<Language, Intl.DisplayNames>();

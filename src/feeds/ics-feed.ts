@@ -3,9 +3,10 @@ import { ICalCalendar, ICalEvent, ICalEventStatus, ICalEventTransparency, escape
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { Language, pick } from '../shared/i18n';
 import { EventStatus } from '../modules/events/event.enums';
-import type { EventFeedSource, FeedEvent } from './event-feed-source';
+import { cancellationReason, type EventFeedSource, type FeedEvent } from './event-feed-source';
 import { foldContentLines } from './ics-fold';
 import { CATEGORY_LABELS, FEED_WORDS, countryName, organizerName } from './feed-labels';
+import { labelled } from './feed-typography';
 
 /** The zone every feed describes, whatever its events use: the default of the data. */
 const DEFAULT_ZONE = 'Europe/Berlin';
@@ -93,7 +94,7 @@ export function icsEvent(fe: FeedEvent, lang: Language, calendar: ICalCalendar, 
     end: e.endsAt === null ? (e.allDay ? DateTime.fromMillis(e.startsAt, { zone }).plus({ days: 1 }) : null) : DateTime.fromMillis(e.endsAt, { zone }),
     timezone: e.allDay ? null : tzid,
     allDay: e.allDay,
-    summary: e.status === EventStatus.CANCELLED ? FEED_WORDS.cancelledPrefix[lang] + title : title,
+    summary: e.status === EventStatus.CANCELLED ? labelled(FEED_WORDS.cancelled[lang], title, lang) : title,
     description: descriptionOf(fe, lang),
     location: locationOf(fe, lang),
     categories: [{ name: CATEGORY_LABELS[e.category][lang] }, ...(campaign ? [{ name: campaign }] : [])],
@@ -113,17 +114,23 @@ function utc(epochMs: number): DateTime {
   return DateTime.fromMillis(epochMs, { zone: 'utc' });
 }
 
-/** The description in `lang`, then who organises it and where to register. */
+/**
+ * Why a cancelled event was called off (first: calendars show DESCRIPTION, and no
+ * standard property holds a reason), the description in `lang`, then who organises it and
+ * where to register. The reason is one text as its author wrote it, in no particular language.
+ */
 function descriptionOf(fe: FeedEvent, lang: Language): string | null {
   const e = fe.event;
   const parts: string[] = [];
+  const reason = cancellationReason(e);
+  if (reason) parts.push(labelled(FEED_WORDS.cancelled[lang], reason, lang));
   const text = pick({ de: e.descriptionDe, fr: e.descriptionFr, en: e.descriptionEn }, lang);
   if (text) parts.push(text);
   const lines: string[] = [];
   if (fe.organizers.length > 0) {
-    lines.push(`${FEED_WORDS.organizers[lang]}: ${fe.organizers.map((o) => organizerName(o, lang)).join(', ')}`);
+    lines.push(labelled(FEED_WORDS.organizers[lang], fe.organizers.map((o) => organizerName(o, lang)).join(', '), lang));
   }
-  if (e.registrationUrl) lines.push(`${FEED_WORDS.registration[lang]}: ${e.registrationUrl}`);
+  if (e.registrationUrl) lines.push(labelled(FEED_WORDS.registration[lang], e.registrationUrl, lang));
   if (lines.length) parts.push(lines.join('\n'));
   return parts.length ? parts.join('\n\n') : null;
 }

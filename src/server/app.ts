@@ -23,7 +23,7 @@ import { observabilityPlugin } from './observability/observability.plugin';
 import { observeRequest } from './observability/request-log';
 import { noteErrorCode, type RequestRecord } from './observability/request-record';
 import { drainHttpServer } from './shutdown';
-import { CSV_EXPORT, ICS_FEED, serveEventFeed } from '../feeds/feed-http';
+import { CSV_EXPORT, ICS_FEED, XLSX_EXPORT, serveEventFeed } from '../feeds/feed-http';
 import { connectRedis, disconnectRedis } from './redis';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { createRateLimits } from './limits/rate-limits';
@@ -110,6 +110,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     if (path === '/metrics') return serveMetrics(res, metrics);
     if (path === '/feeds/events.ics') return serveEventFeed(ICS_FEED, req, res, (h) => makeContext(h, record, address), config);
     if (path === '/exports/events.csv') return serveEventFeed(CSV_EXPORT, req, res, (h) => makeContext(h, record, address), config);
+    if (path === '/exports/events.xlsx') return serveEventFeed(XLSX_EXPORT, req, res, (h) => makeContext(h, record, address), config);
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('clustergraph: GraphQL at /graphql (POST, or GET ?query=…); /healthz, /readyz.\n');

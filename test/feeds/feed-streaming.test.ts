@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import * as XLSX from '@e965/xlsx';
 import { seedSynthetic } from '../../src/demo-data/synthetic';
 import { EXPORT_CHUNK_SIZE } from '../../src/modules/events/event-export.service';
 import { STATEMENTS_TRAILER } from '../../src/feeds/feed-http';
@@ -52,11 +53,22 @@ describe('streaming a few thousand events', () => {
     expect(res.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 
+  it('writes every visible event exactly once to the XLSX export, in start order', async () => {
+    const expected = await countOf(server.url, { statuses: VISIBLE });
+    const res = await getFeed(server.url, '/exports/events.xlsx');
+    const sheet = XLSX.read(res.bytes, { type: 'buffer' }).Sheets.Veranstaltungen;
+    const rows = XLSX.utils.sheet_to_json<{ id: string; startsAt: number }>(sheet, { raw: true });
+    expect(rows.length).toBe(expected);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(expected);
+    const csvIds = parseCsv((await getFeed(server.url, '/exports/events.csv')).text).rows.map((r) => r.id);
+    expect(rows.map((r) => r.id)).toEqual(csvIds);
+  });
+
   it('sends SQL statements in proportion to chunks, not rows', async () => {
     for (const [query, filter] of [['', {}], ['?region=DE1', { region: 'DE1' }], ['?category=TRADE_FAIR', { categories: ['TRADE_FAIR'] }]] as const) {
       const rows = await countOf(server.url, { ...filter, statuses: VISIBLE });
       const bound = statementBound(rows);
-      for (const route of ['/exports/events.csv', '/feeds/events.ics']) {
+      for (const route of ['/exports/events.csv', '/exports/events.xlsx', '/feeds/events.ics']) {
         const res = await getFeed(server.url, `${route}${query}`);
         const statements = Number(res.trailers[STATEMENTS_TRAILER]);
         expect({ route, query, statements }).toEqual({ route, query, statements: expect.any(Number) });
@@ -66,9 +78,9 @@ describe('streaming a few thousand events', () => {
     }
   });
 
-  it('keeps serving when a client hangs up halfway through an export', async () => {
+  it.each(['/exports/events.csv', '/exports/events.xlsx'])('keeps serving when a client hangs up halfway through %s', async (route) => {
     await new Promise<void>((resolve, reject) => {
-      const req = request(new URL('/exports/events.csv', server.url), { agent: false }, (res) => {
+      const req = request(new URL(route, server.url), { agent: false }, (res) => {
         res.once('data', () => {
           req.destroy();
           resolve();
@@ -82,12 +94,12 @@ describe('streaming a few thousand events', () => {
     expect(rows.length).toBe(await countOf(server.url, { statuses: VISIBLE }));
   });
 
-  it('answers other requests while an export streams, not after it', async () => {
+  it.each(['/exports/events.csv', '/exports/events.xlsx'])('answers other requests while %s streams, not after it', async (route) => {
     // Reading a SQLite chunk is synchronous and a fast socket drains on process.nextTick:
     // unless the export gives the event loop a turn per chunk, /healthz waits for its end.
     const order: string[] = [];
     const exported = new Promise<void>((resolve, reject) => {
-      const req = request(new URL('/exports/events.csv', server.url), { agent: false }, (res) => {
+      const req = request(new URL(route, server.url), { agent: false }, (res) => {
         res.once('data', () => {
           void fetch(`${server.url}/healthz`).then(async (h) => {
             await h.text();

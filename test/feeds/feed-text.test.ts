@@ -1,5 +1,7 @@
 import { foldContentLines } from '../../src/feeds/ics-fold';
 import { parseFeedQuery, parseInstant } from '../../src/feeds/feed-query';
+import { labelled, punctuate } from '../../src/feeds/feed-typography';
+import { Language } from '../../src/shared/i18n';
 
 /** Undoes RFC 5545 folding: a CRLF followed by one space or tab is removed. */
 function unfold(text: string): string {
@@ -69,4 +71,17 @@ describe('parseInstant', () => {
     'refuses "%s"', (raw) => {
       expect(() => parseInstant(raw, 'to')).toThrow(/^to must be a date/);
     });
+});
+
+describe('punctuate and labelled', () => {
+  it('space French punctuation: no-break before a colon, narrow no-break before ; ! and ?', () => {
+    expect(punctuate('Annulé: vraiment ; pourquoi? Hélas!', Language.FR))
+      .toBe('Annulé\u00A0: vraiment\u202F; pourquoi\u202F? Hélas\u202F!');
+    expect(labelled('Inscription', 'https://exemple.fr/a?b=1;c', Language.FR)).toBe('Inscription\u00A0: https://exemple.fr/a?b=1;c');
+  });
+
+  it('leave German and English as they are', () => {
+    expect(punctuate('Abgesagt: wirklich; warum?', Language.DE)).toBe('Abgesagt: wirklich; warum?');
+    expect(labelled('Registration', 'https://example.org', Language.EN)).toBe('Registration: https://example.org');
+  });
 });

@@ -154,7 +154,7 @@ describe('GET /feeds/events.ics', () => {
     const fr = byUid((await feed('?lang=fr')).events, (await eventBySlug('feed-lang-titel')).id);
     expect(fr.categories).toEqual(['Conférence']);
     expect(fr.location).toBe('Messe Basel, Messeplatz 10, 4058 Basel, Suisse');
-    expect(fr.description).toContain('Organisateurs: Cluster sans frontières, Bâle');
+    expect(fr.description).toContain('Organisateurs\u00A0: Cluster sans frontières, Bâle');
   });
 
   it('names the organisers and the registration page in DESCRIPTION', async () => {
@@ -168,7 +168,7 @@ describe('GET /feeds/events.ics', () => {
     const cancelled = byUid(events, (await eventBySlug('feed-abgesagt')).id);
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.summary).toBe('Abgesagt: Abgesagter Workshop');
-    expect(byUid((await feed('?lang=fr')).events, (await eventBySlug('feed-abgesagt')).id).summary).toBe('Annulé : Atelier annulé');
+    expect(byUid((await feed('?lang=fr')).events, (await eventBySlug('feed-abgesagt')).id).summary).toBe('Annulé\u00A0: Atelier annulé');
     const demoCancelled = byUid(events, (await eventBySlug('workshop-kunststoffrecycling-aalen')).id);
     expect(demoCancelled.status).toBe('CANCELLED');
     const messe = byUid(events, (await eventBySlug('hannover-messe-2017')).id);
