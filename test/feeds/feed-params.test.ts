@@ -114,6 +114,26 @@ describe('bad feed and export requests', () => {
     }
   });
 
+  const huge = (type: 'Initiative' | 'Network' | 'Ministry', key: string) => Buffer.from(`${type}:${key}`).toString('base64url');
+  it.each([
+    [`organizer=${huge('Initiative', '2147483648')}`, /organizer/],
+    [`organizer=${huge('Network', '999999999999999')}`, /organizer/],
+    [`organizer=${huge('Ministry', '4294967297')}`, /organizer/],
+    ['organizer=%00', /organizer/],
+    ['campaign=clusterwoche-2017%00', /campaign/],
+    ['campaign=%00', /campaign/],
+    ['region=DE1%00', /region/],
+    ['country=D%00', /country/],
+    ['lang=de%00', /lang/],
+  ])('answers the hostile parameter %s with 400, never a 500', async (query, reason) => {
+    for (const route of ROUTES) {
+      const res = await getFeed(server.url, `${route}?${query}`);
+      expect([res.status, res.text.slice(0, 300)]).toEqual([400, expect.stringMatching(reason)]);
+      expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(res.text).not.toMatch(/SELECT|stack|at .*\.ts/);
+    }
+  });
+
   it('refuses an API key it does not know with 401, as GraphQL does', async () => {
     const graphql = await gql(server.url, '{ __typename }', undefined, { authorization: 'Bearer nope' });
     expect(graphql.status).toBe(401);
