@@ -17,6 +17,7 @@ import { IMPORT_USAGE, ImportFailure, importCommand } from './cli/import';
 import { SOURCES_USAGE, sourcesCommand } from './cli/sources';
 import { SYNC_USAGE, syncCommand } from './cli/sync';
 import { SourceCommandError } from './cli/source-cli';
+import { quote } from './shared/quote';
 
 const USAGE = `usage: clustergraph <command> [options]
 
@@ -131,7 +132,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await syncCommand(rest, () => prepareDatabase(config, logger), (text) => process.stdout.write(text));
       return;
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(`unknown command ${quote(command)}`);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { toGlobalId, type NodeTypeName } from '../shared/global-id';
 import type { OrganizerKind } from '../modules/organizers/organizer.entity';
 import { Role, type Viewer } from './roles';
+import { quote } from '../shared/quote';
 
 /** Every secret starts with this, so a leaked key is recognisable (e.g. by secret scanners). */
 export const API_KEY_PREFIX = 'cg_';
@@ -56,7 +57,7 @@ export async function createApiKey(db: Database, input: CreateApiKeyInput): Prom
   if (name.length === 0) throw new ApiKeyInputError('the key needs a name (--name), e.g. the partner or person holding it');
   if (name.length > 200) throw new ApiKeyInputError('the name is longer than 200 characters');
   if (!KEY_ROLES.includes(input.role)) {
-    throw new ApiKeyInputError(`role must be one of ${KEY_ROLES.join(', ')}, got "${input.role}"`);
+    throw new ApiKeyInputError(`role must be one of ${KEY_ROLES.join(', ')}, got ${quote(input.role)}`);
   }
   const organizerId = input.organizerId ?? null;
   if (input.role === Role.EDITOR && organizerId === null) {

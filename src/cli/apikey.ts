@@ -7,6 +7,7 @@ import {
 } from '../auth/api-key.service';
 import { organizerKeyOf } from '../modules/organizers/organizer.entity';
 import { formatInZone } from '../shared/time';
+import { quote } from '../shared/quote';
 
 /** Zone of the dates a person types and reads here; a date alone means its midnight. */
 const ZONE = 'Europe/Berlin';
@@ -31,7 +32,7 @@ export async function apikeyCommand(args: string[], open: () => Promise<Database
   if (sub === 'revoke') return revoke(rest, open, out);
   throw new ApiKeyInputError(sub === undefined
     ? 'apikey needs a command: create, list or revoke'
-    : `unknown apikey command "${sub}" (create, list or revoke)`);
+    : `unknown apikey command ${quote(sub)} (create, list or revoke)`);
 }
 
 async function create(args: string[], open: () => Promise<Database>, out: (text: string) => void): Promise<void> {
@@ -40,12 +41,12 @@ async function create(args: string[], open: () => Promise<Database>, out: (text:
   }) as { role?: string; name?: string; organizer?: string; expires?: string };
   if (values.role === undefined) throw new ApiKeyInputError(`--role is required: one of ${KEY_ROLES.join(', ')}`);
   if (!(KEY_ROLES as string[]).includes(values.role)) {
-    throw new ApiKeyInputError(`--role must be one of ${KEY_ROLES.join(', ')}, got "${values.role}"`);
+    throw new ApiKeyInputError(`--role must be one of ${KEY_ROLES.join(', ')}, got ${quote(values.role)}`);
   }
   if (values.name === undefined) throw new ApiKeyInputError('--name is required, e.g. --name "Kalender BMWK"');
   const organizer = values.organizer === undefined ? null : organizerKeyOf(values.organizer.trim());
   if (values.organizer !== undefined && !organizer) {
-    throw new ApiKeyInputError(`--organizer "${values.organizer}" is not the GraphQL id of a ministry, initiative or network`);
+    throw new ApiKeyInputError(`--organizer ${quote(values.organizer)} is not the GraphQL id of a ministry, initiative or network`);
   }
   const expiresAt = values.expires === undefined ? null : parseExpiry(values.expires);
 
@@ -92,7 +93,7 @@ async function revoke(args: string[], open: () => Promise<Database>, out: (text:
   if (positionals.length !== 1) throw new ApiKeyInputError('apikey revoke takes one key id (see apikey list)');
   const id = Number(positionals[0]);
   if (!/^[1-9][0-9]{0,14}$/.test(positionals[0])) {
-    throw new ApiKeyInputError(`"${positionals[0]}" is not a key id; ids are whole numbers (see apikey list)`);
+    throw new ApiKeyInputError(`${quote(positionals[0])} is not a key id; ids are whole numbers (see apikey list)`);
   }
   await withDatabase(open, async (db) => {
     const before = await apiKeyById(db, id);
@@ -112,11 +113,11 @@ async function revoke(args: string[], open: () => Promise<Database>, out: (text:
 export function parseExpiry(text: string): Date {
   const value = text.trim();
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) {
-    throw new ApiKeyInputError(`--expires "${text}" is not a date (2026-12-31) or an ISO date-time (2026-12-31T18:00:00+01:00)`);
+    throw new ApiKeyInputError(`--expires ${quote(text)} is not a date (2026-12-31) or an ISO date-time (2026-12-31T18:00:00+01:00)`);
   }
   const dt = DateTime.fromISO(value, { zone: ZONE });
-  if (!dt.isValid) throw new ApiKeyInputError(`--expires "${text}" is not a valid date`);
-  if (dt.toMillis() <= Date.now()) throw new ApiKeyInputError(`--expires "${text}" lies in the past`);
+  if (!dt.isValid) throw new ApiKeyInputError(`--expires ${quote(text)} is not a valid date`);
+  if (dt.toMillis() <= Date.now()) throw new ApiKeyInputError(`--expires ${quote(text)} lies in the past`);
   return dt.toJSDate();
 }
 

@@ -11,6 +11,7 @@ import { startProgress } from './progress';
 import {
   FETCH_OPTIONS, SourceCommandError, fetchLimits, options, rejectedLines, reviewLines, sourceWrites, summaryLine, withDatabase,
 } from './source-cli';
+import { quote } from '../shared/quote';
 
 /** The import line of the CLI's usage text. */
 export const IMPORT_USAGE = `  import --source <name> --format <ics|csv|json> <file or http(s) URL> [--dry-run]
@@ -56,7 +57,7 @@ export async function importCommand(args: string[], open: () => Promise<Database
     try {
       bytes = await readFile(a.input);
     } catch (err) {
-      throw new SourceCommandError('import', `cannot read "${a.input}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new SourceCommandError('import', `cannot read ${quote(a.input)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
 
@@ -68,7 +69,7 @@ export async function importCommand(args: string[], open: () => Promise<Database
     };
     let source = await sourceByName(db, a.name);
     if (source && source.format !== a.format) {
-      throw new SourceCommandError('import', `source "${a.name}" is registered with format ${source.format}, not ${a.format}`);
+      throw new SourceCommandError('import', `source ${quote(a.name)} is registered with format ${source.format}, not ${a.format}`);
     }
     const progress = startProgress(`import ${a.name}`);
     let ticked = 0;
@@ -149,7 +150,7 @@ function parseImportArgs(args: string[]) {
   if (!name) throw new SourceCommandError('import', '--source <name> is required (a new name registers the source)');
   if (!format) throw new SourceCommandError('import', '--format is required: ics, csv or json');
   if (!(Object.values(SourceFormat) as string[]).includes(format)) {
-    throw new SourceCommandError('import', `--format must be ics, csv or json, got "${format}"`);
+    throw new SourceCommandError('import', `--format must be ics, csv or json, got ${quote(format)}`);
   }
   if (positionals.length !== 1) {
     throw new SourceCommandError('import', positionals.length === 0

@@ -4,6 +4,7 @@ import { AuditService } from '../modules/audit/audit.service';
 import { SourceWriteService } from '../modules/sources/source-write.service';
 import type { RunOutcome } from '../modules/sources/sync.service';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../modules/sources/fetch-source';
+import { quote } from '../shared/quote';
 
 // What the import, sources and sync commands share: their usage error, argument parsing,
 // the database's lifetime, and how a run is printed.
@@ -63,13 +64,13 @@ export function fetchLimits(command: string, values: { timeout?: string; 'max-si
   const limits = { ...DEFAULT_FETCH_LIMITS };
   if (values.timeout !== undefined) {
     const s = Number(values.timeout);
-    if (!Number.isFinite(s) || s <= 0) throw new SourceCommandError(command, `--timeout is seconds above 0, got "${values.timeout}"`);
+    if (!Number.isFinite(s) || s <= 0) throw new SourceCommandError(command, `--timeout is seconds above 0, got ${quote(values.timeout)}`);
     limits.timeoutMs = Math.round(s * 1000);
     limits.headersTimeoutMs = Math.min(limits.headersTimeoutMs, limits.timeoutMs);
   }
   if (values['max-size'] !== undefined) {
     const mb = Number(values['max-size']);
-    if (!Number.isFinite(mb) || mb <= 0) throw new SourceCommandError(command, `--max-size is megabytes above 0, got "${values['max-size']}"`);
+    if (!Number.isFinite(mb) || mb <= 0) throw new SourceCommandError(command, `--max-size is megabytes above 0, got ${quote(values['max-size'])}`);
     limits.maxBytes = Math.round(mb * 1024 * 1024);
   }
   return limits;

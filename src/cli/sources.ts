@@ -5,6 +5,7 @@ import { allSources, latestRuns } from '../modules/sources/source.store';
 import { sourceGlobalId } from '../modules/sources/source-id';
 import { DEFAULT_INTERVAL } from '../modules/sources/source-write.service';
 import { SourceCommandError, options, sourceWrites, withDatabase } from './source-cli';
+import { quote } from '../shared/quote';
 
 /** The sources lines of the CLI's usage text. */
 export const SOURCES_USAGE = `  sources add --name <name> --url <http(s) URL> --format <ics|csv|json>
@@ -19,7 +20,7 @@ export async function sourcesCommand(args: string[], open: () => Promise<Databas
   if (sub === 'list') return list(rest, open, out);
   throw new SourceCommandError('sources', sub === undefined
     ? 'sources needs a command: add or list'
-    : `unknown sources command "${sub}" (add or list)`);
+    : `unknown sources command ${quote(sub)} (add or list)`);
 }
 
 async function add(args: string[], open: () => Promise<Database>, out: (text: string) => void): Promise<void> {
@@ -31,7 +32,7 @@ async function add(args: string[], open: () => Promise<Database>, out: (text: st
     if (values[required] === undefined) throw new SourceCommandError('sources', `--${required} is required`);
   }
   const interval = values.interval === undefined ? DEFAULT_INTERVAL : Number(values.interval);
-  if (!Number.isInteger(interval)) throw new SourceCommandError('sources', `--interval is whole minutes, got "${values.interval}"`);
+  if (!Number.isInteger(interval)) throw new SourceCommandError('sources', `--interval is whole minutes, got ${quote(values.interval)}`);
   const mapping = values.mapping === undefined ? undefined : mappingOf(values.mapping as string);
   await withDatabase(open, async (db) => {
     try {
@@ -56,7 +57,7 @@ function mappingOf(value: string): unknown {
     try {
       return readFileSync(value, 'utf8');
     } catch (err) {
-      throw new SourceCommandError('sources', `cannot read --mapping file "${value}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new SourceCommandError('sources', `cannot read --mapping file ${quote(value)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   };
   const text = textOf();

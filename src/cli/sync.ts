@@ -4,6 +4,7 @@ import { pullSource, type RunOutcome } from '../modules/sources/sync.service';
 import { SourceRunResult } from '../modules/sources/source.types';
 import { startProgress } from './progress';
 import { FETCH_OPTIONS, SourceCommandError, fetchLimits, options, reviewLines, summaryLine, withDatabase } from './source-cli';
+import { quote } from '../shared/quote';
 
 /** The sync line of the CLI's usage text. */
 export const SYNC_USAGE = `  sync [--all | --source <name>]
@@ -26,8 +27,8 @@ export async function syncCommand(args: string[], open: () => Promise<Database>,
     let sources;
     if (values.source !== undefined) {
       const one = await sourceByName(db, values.source);
-      if (!one) throw new SourceCommandError('sync', `no source is named "${values.source}" (see: clustergraph sources list)`);
-      if (!one.url) throw new SourceCommandError('sync', `source "${values.source}" has no URL to pull; import its files with clustergraph import`);
+      if (!one) throw new SourceCommandError('sync', `no source is named ${quote(values.source)} (see: clustergraph sources list)`);
+      if (!one.url) throw new SourceCommandError('sync', `source ${quote(values.source)} has no URL to pull; import its files with clustergraph import`);
       sources = [one];
     } else {
       sources = values.all ? (await allSources(db)).filter((s) => s.url !== null) : await dueSources(db, Date.now());

@@ -3,6 +3,7 @@ import { BadUserInputError } from '../shared/errors';
 import { Language } from '../shared/i18n';
 import { EventCategory } from '../modules/events/event.enums';
 import type { EventFilter } from '../modules/events/event.inputs';
+import { quote } from '../shared/quote';
 
 /** What a feed or export URL asks for: the GraphQL filter and the language of texts. */
 export interface FeedQuery {
@@ -42,7 +43,7 @@ export function parseFeedQuery(params: URLSearchParams): FeedQuery {
   for (const name of new Set(params.keys())) {
     if (!KNOWN.has(name)) {
       throw new BadUserInputError(
-        `Unknown parameter "${name}": expected ${[...SINGLE, ...REPEATABLE].sort().join(', ')}.`, name);
+        `Unknown parameter ${quote(name)}: expected ${[...SINGLE, ...REPEATABLE].sort().join(', ')}.`, name);
     }
     // No parameter means a control character; a NUL (%00) would reach SQL, where PostgreSQL refuses it.
     if (params.getAll(name).some((v) => CONTROL.test(v) || v.length > MAX_VALUE_LENGTH)) {
@@ -73,7 +74,7 @@ export function parseFeedQuery(params: URLSearchParams): FeedQuery {
 
   const lang = one('lang');
   if (lang !== null && !LANGUAGES.has(lang.toUpperCase())) {
-    throw new BadUserInputError(`Unknown lang "${lang}": expected de, fr or en.`, 'lang');
+    throw new BadUserInputError(`Unknown lang ${quote(lang)}: expected de, fr or en.`, 'lang');
   }
   return { filter, lang: lang === null ? null : (lang.toUpperCase() as Language) };
 }
@@ -85,7 +86,7 @@ function parseCategories(values: string[]): EventCategory[] {
     if (name === '') continue;
     if (!CATEGORIES.has(name)) {
       throw new BadUserInputError(
-        `Unknown category "${value.trim()}": expected one of ${[...CATEGORIES].join(', ')}.`, 'category');
+        `Unknown category ${quote(value.trim())}: expected one of ${[...CATEGORIES].join(', ')}.`, 'category');
     }
     out.add(name as EventCategory);
   }
@@ -102,7 +103,7 @@ export function parseInstant(raw: string, field: string): Date {
   const parsed = DATE_OR_DATE_TIME.test(value) ? DateTime.fromISO(value, { zone: FEED_DATE_ZONE }) : null;
   if (!parsed || !parsed.isValid) {
     throw new BadUserInputError(
-      `${field} must be a date (2017-04-20) or a date-time (2017-04-20T10:00:00+02:00), got "${raw}".`, field);
+      `${field} must be a date (2017-04-20) or a date-time (2017-04-20T10:00:00+02:00), got ${quote(raw)}.`, field);
   }
   return parsed.toJSDate();
 }

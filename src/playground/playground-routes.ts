@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PLAYGROUND_ASSET_PREFIX, playgroundAssets } from './playground-assets';
 import { PLAYGROUND_CSP, playgroundPage } from './playground-page';
 import { serveHashedAsset } from '../server/static-assets';
+import { acceptsExplicitly } from '../shared/media-type';
 
 /**
  * True when the request is a browser opening the playground: `GET /` or `GET /graphql`
@@ -10,7 +11,7 @@ import { serveHashedAsset } from '../server/static-assets';
  */
 export function wantsPlayground(req: IncomingMessage, path: string): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (!/text\/html/i.test(req.headers.accept ?? '')) return false;
+  if (!acceptsExplicitly(req.headers.accept, 'text/html')) return false;
   if (path === '/') return true;
   if (path !== '/graphql') return false;
   const url = req.url ?? '';

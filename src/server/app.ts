@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
-import { languageFromAcceptHeader } from '../shared/i18n';
+import { Language, languageFromAcceptHeader } from '../shared/i18n';
 import { createContext, type RequestContext } from './context';
 import { createServices } from './services';
 import { buildGatewaySchema } from './schema';
@@ -31,6 +31,9 @@ import { clientAddress } from './limits/client-address';
 import { RedisKeyValueCache } from './cache/redis-kv-cache';
 import { cacheControlHeaderPlugin } from './cache/cache-control.plugin';
 import { UnauthenticatedError } from './authenticate';
+import { openEventFeed } from '../feeds/event-feed-source';
+import type { FeedQuery } from '../feeds/feed-query';
+import { routeIndexText } from './route-index';
 
 /** A running gateway: its HTTP server and how to stop it. */
 export interface Gateway {
@@ -81,8 +84,8 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
       if (err instanceof UnauthenticatedError) await rateLimits.chargeRefusedKey(address);
       throw err;
     });
+    record.role = viewer.role; // before the limiter: a refused request is logged with its role too
     await rateLimits.charge(viewer, address);
-    record.role = viewer.role;
     return createContext(servicesFor(requestDb), viewer, languageFromAcceptHeader(headers.get('accept-language')), record);
   };
   // Apollo answers a failed context (a bad key) without running plugins: its code is noted here.
@@ -92,6 +95,14 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
       noteErrorCode(res, typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
       throw err;
     });
+
+  // The statistics page checks its filter exactly as the feeds do, as the public: it is a
+  // page anyone may open (its script sends the key, if any, to /graphql itself).
+  const checkStatsFilter = async (query: FeedQuery, record: RequestRecord): Promise<void> => {
+    const requestDb = countingDatabase(db, record);
+    const ctx = createContext(servicesFor(requestDb), await resolveViewer(requestDb, undefined), query.lang ?? Language.DE, record);
+    await openEventFeed(ctx, query.filter);
+  };
 
   const route = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
@@ -103,7 +114,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
       return;
     }
     if (await servePlayground(req, res, path)) return; // GET / and /graphql from a browser, /playground/*
-    if (await serveStatsPage(req, res, path)) return; // GET /stats and /stats/<version>/*
+    if (await serveStatsPage(req, res, path, (query) => checkStatsFilter(query, record))) return; // GET /stats and /stats/<version>/*
     if (path === '/graphql') return handleGraphQL(apollo, req, res, graphqlContext(res, record, address));
     if (path === '/healthz') return healthz(res);
     if (path === '/readyz') return readyz(res, db, shuttingDown);
@@ -112,8 +123,9 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     if (path === '/exports/events.csv') return serveEventFeed(CSV_EXPORT, req, res, (h) => makeContext(h, record, address), config);
     if (path === '/exports/events.xlsx') return serveEventFeed(XLSX_EXPORT, req, res, (h) => makeContext(h, record, address), config);
     if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('clustergraph: GraphQL at /graphql (POST, or GET ?query=…); /healthz, /readyz.\n');
+      const vary = res.getHeader('vary'); // a browser gets the playground here
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', vary: vary ? `${String(vary)}, accept` : 'accept' });
+      res.end(routeIndexText());
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -159,13 +171,19 @@ async function serveMetrics(res: ServerResponse, metrics: GatewayMetrics): Promi
   res.end(body);
 }
 
+/** Response headers a browser script may read besides the CORS-safelisted ones. */
+export const EXPOSED_HEADERS = 'x-request-id, retry-after, etag, content-disposition, www-authenticate';
+
 function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[]): void {
   const origin = req.headers.origin;
   if (!origin || origins.length === 0) return;
   if (origins.includes('*') || origins.includes(origin)) {
     res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
     res.setHeader('vary', 'origin');
-    res.setHeader('access-control-allow-headers', 'content-type, authorization, accept-language, x-request-id');
+    res.setHeader('access-control-allow-headers', 'content-type, authorization, accept-language, x-request-id, if-none-match');
+    // Beyond the CORS-safelisted ones, what a client reads: the id to quote in a support
+    // request, when to retry a 429, the feeds' validator, an export's file name.
+    res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   }
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { noteErrorCode } from './observability/request-record';
+import { noteErrorCode, recordOf } from './observability/request-record';
+import { operationNameOf } from './observability/operation-name';
+import { isJsonContentType } from '../shared/media-type';
 import type { RequestContext } from './context';
 import { readBody, BodyTooLargeError } from './read-body';
 
@@ -29,8 +31,7 @@ export async function handleGraphQL(
       if (err instanceof BodyTooLargeError) return sendError(res, 413, 'BAD_REQUEST', 'Request body is too large.', { connection: 'close' });
       throw err;
     }
-    const type = headers.get('content-type') ?? '';
-    if (type.includes('application/json')) {
+    if (isJsonContentType(headers.get('content-type'))) {
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
@@ -42,6 +43,8 @@ export async function handleGraphQL(
   }
   const url = req.url ?? '/';
   const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+  const record = recordOf(res);
+  if (record) record.operationName = operationNameOf(body, search);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context: () => makeContext(headers),

@@ -1,4 +1,5 @@
 import { BadUserInputError } from './errors';
+import { quote } from './quote';
 
 // The checks every mutation's input shares (events, organisers, patrons, campaigns): each
 // trims and normalises a value or throws BAD_USER_INPUT naming the input path at fault
@@ -75,7 +76,7 @@ export function httpUrl(value: string | null | undefined, field: string, max: nu
     throw new BadUserInputError(`${field} must be an absolute http(s) URL, e.g. https://example.org.`, field);
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new BadUserInputError(`${field} must be an http or https URL, got "${url.protocol}".`, field);
+    throw new BadUserInputError(`${field} must be an http or https URL, got ${quote(url.protocol)}.`, field);
   }
   return t;
 }

@@ -62,6 +62,21 @@ describe('GET /stats', () => {
     await r.body?.cancel();
   });
 
+  it('answers 400 with the feed\'s own message wherever the feed does: an unknown region or campaign, a malformed country or organiser', async () => {
+    for (const query of ['region=XX9', 'region=DE999', 'campaign=no-such-campaign', 'country=DEU', 'organizer=bm90LWFuLWlk', `region=${'Q'.repeat(5_000)}`]) {
+      const feed = await get(`/feeds/events.ics?${query}`);
+      const stats = await get(`/stats?${query}`);
+      const message = await feed.text();
+      expect([query, feed.status]).toEqual([query, 400]);
+      expect([query, stats.status, await stats.text()]).toEqual([query, 400, message]);
+      expect(stats.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(message.length).toBeLessThan(200);
+    }
+    const known = await get('/stats?region=de1&campaign=clusterwoche-2017&country=ch');
+    expect(known.status).toBe(200);
+    await known.body?.cancel();
+  });
+
   it('takes the feeds\' parameters and answers 400 for a bad one, naming it', async () => {
     for (const [query, word] of [['bogus=1', 'bogus'], ['category=PARTY', 'PARTY'], ['from=yesterday', 'from'], ['lang=it', 'lang']]) {
       const r = await get(`/stats?${query}`);

@@ -13,6 +13,7 @@ import { assertAdmin } from '../organizers/organizer-write.checks';
 import { Campaign } from './campaign.entity';
 import type { CampaignFieldsInput } from './campaign.inputs';
 import { campaignSnapshot, checkCampaign, slugTaken, type CampaignValues } from './campaign-write.values';
+import { quote } from '../../shared/quote';
 
 /** A campaign as read for a change: the row (locked on PostgreSQL) and its values. */
 interface StoredCampaign {
@@ -53,7 +54,7 @@ export class CampaignWriteService {
     const key = keyOf(id, 'Campaign');
     return this.refusingSlugClash('patch.slug', () => this.db.transaction(async (tx) => {
       const before = key === null ? null : await this.read(tx, key);
-      if (key === null || before === null) throw new NotFoundError(`No campaign has the id "${id}".`);
+      if (key === null || before === null) throw new NotFoundError(`No campaign has the id ${quote(id)}.`);
       const values = await checkCampaign(tx, patch, 'patch', before.values, key);
       if (isDeepStrictEqual(values, before.values)) return before.campaign;
       const columns = rowColumns(values);

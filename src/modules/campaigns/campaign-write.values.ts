@@ -7,6 +7,7 @@ import { MAX_NAME, existingKeys, linkKeys } from '../organizers/organizer-write.
 import { localized, required, type LocalizedValues } from '../../shared/input-checks';
 import { fieldReader } from '../organizers/organizer-write.values';
 import type { CampaignFieldsInput } from './campaign.inputs';
+import { quote } from '../../shared/quote';
 
 /** Longest slug (campaign.slug). */
 export const MAX_SLUG = 100;
@@ -67,7 +68,7 @@ async function freeSlug(tx: SqlExecutor, value: string, field: string, self: num
 
 /** The refusal of a slug another campaign has (also when a concurrent write took it first). */
 export function slugTaken(slug: string, field: string): BadUserInputError {
-  return new BadUserInputError(`Another campaign has the slug "${slug}" already; choose another one.`, field);
+  return new BadUserInputError(`Another campaign has the slug ${quote(slug)} already; choose another one.`, field);
 }
 
 /** A day as stored: YYYY-MM-DD. */
@@ -81,7 +82,7 @@ async function initiator(tx: SqlExecutor, id: string | null | undefined, field: 
   if (id == null) return null;
   const ref = organizerKeyOf(id);
   if (ref === null || !(await existingKeys(tx, 'organizer', [ref.key], ref.kind)).has(ref.key)) {
-    throw new BadUserInputError(`Unknown organiser "${id}": expected the id of a ministry, initiative or network.`, field);
+    throw new BadUserInputError(`Unknown organiser ${quote(id)}: expected the id of a ministry, initiative or network.`, field);
   }
   return ref;
 }

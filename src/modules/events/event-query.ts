@@ -11,6 +11,7 @@ import type { Event } from './event.entity';
 import type { DatabaseKind } from '../../db/data-source';
 import { parseSearchText } from './event-search-text';
 import { rankJoin, searchCondition } from './event-search';
+import { quote } from '../../shared/quote';
 
 /** A WHERE clause as SQL fragments joined by AND, with its parameters in order. */
 export interface Conditions {
@@ -43,7 +44,7 @@ export async function eventConditions(
   if (filter.region != null) {
     const code = filter.region.trim().toUpperCase();
     if (!isNutsCode(code) || !(await lookups.regionExists(code))) {
-      throw new BadUserInputError(`Unknown region "${filter.region}": expected a NUTS code such as DE1 or DE139.`, `${field}.region`);
+      throw new BadUserInputError(`Unknown region ${quote(filter.region)}: expected a NUTS code such as DE1 or DE139.`, `${field}.region`);
     }
     const column = ['e.country', 'e.nuts1', 'e.nuts2', 'e.region_code'][code.length - 2];
     c.sql.push(`${column} = ?`);
@@ -52,7 +53,7 @@ export async function eventConditions(
   if (filter.country != null) {
     const country = filter.country.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(country)) {
-      throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code such as DE, got "${filter.country}".`, `${field}.country`);
+      throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code such as DE, got ${quote(filter.country)}.`, `${field}.country`);
     }
     c.sql.push('e.country = ?');
     c.params.push(country);
@@ -64,7 +65,7 @@ export async function eventConditions(
   }
   if (filter.campaign != null) {
     const id = await lookups.campaignIdBySlug(filter.campaign.trim());
-    if (id === null) throw new BadUserInputError(`Unknown campaign "${filter.campaign}".`, `${field}.campaign`);
+    if (id === null) throw new BadUserInputError(`Unknown campaign ${quote(filter.campaign)}.`, `${field}.campaign`);
     c.sql.push('e.campaign_id = ?');
     c.params.push(id);
   }

@@ -11,6 +11,7 @@ import { isNutsCode } from '../regions/region.entity';
 import { organizerKeyOf } from '../organizers/organizer.entity';
 import type { EventContactInput, EventFieldsInput, LocalizedTextInput, VenueInput } from './event-write.inputs';
 import type { ContactValues, EventValues, OrganizerRef, VenueValues } from './event-write.values';
+import { quote } from '../../shared/quote';
 
 /** Longest title, in characters (code points), in each language. */
 export const MAX_TITLE = 300;
@@ -131,12 +132,12 @@ function contact(input: EventContactInput, field: string, country: string): Cont
   const name = text(input.name, `${field}.name`, 200);
   const mail = text(input.email, `${field}.email`, 300);
   if (mail !== null && !isEmailAddress(mail)) {
-    throw new BadUserInputError(`${field}.email is not an e-mail address, e.g. info@example.org; got "${mail}".`, `${field}.email`);
+    throw new BadUserInputError(`${field}.email is not an e-mail address, e.g. info@example.org; got ${quote(mail)}.`, `${field}.email`);
   }
   const number = text(input.phone, `${field}.phone`, 40);
   const phone = number === null ? null : normalisePhone(number, country);
   if (number !== null && phone === null) {
-    throw new BadUserInputError(`${field}.phone is not a phone number, e.g. +49 7621 940 12-3 or 07621 940123 (read in ${country}); got "${number}".`, `${field}.phone`);
+    throw new BadUserInputError(`${field}.phone is not a phone number, e.g. +49 7621 940 12-3 or 07621 940123 (read in ${country}); got ${quote(number)}.`, `${field}.phone`);
   }
   const email = mail === null ? null : normaliseEmail(mail);
   return name === null && email === null && phone === null ? null : { name, email, phone };
@@ -164,14 +165,14 @@ function timeZone(value: string, field: string): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    throw new BadUserInputError(`Unknown time zone "${value}": expected an IANA name such as Europe/Berlin.`, field);
+    throw new BadUserInputError(`Unknown time zone ${quote(value)}: expected an IANA name such as Europe/Berlin.`, field);
   }
 }
 
 function venue(input: VenueInput, field: string): VenueValues {
   const country = (input.country ?? '').trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(country) || !countries.isValid(country)) {
-    throw new BadUserInputError(`${field}.country must be an ISO 3166-1 alpha-2 country code such as DE, got "${input.country}".`, `${field}.country`);
+    throw new BadUserInputError(`${field}.country must be an ISO 3166-1 alpha-2 country code such as DE, got ${quote(input.country)}.`, `${field}.country`);
   }
   return {
     name: text(input.name, `${field}.name`, 300),
@@ -195,7 +196,7 @@ function coordinate(value: number | null | undefined, field: string, limit: numb
 async function region(value: string, field: string, lookups: WriteLookups): Promise<string> {
   const code = value.trim().toUpperCase();
   if (!isNutsCode(code) || !(await lookups.regionExists(code))) {
-    throw new BadUserInputError(`Unknown region "${value}": expected a NUTS code such as DE1 or DE111.`, field);
+    throw new BadUserInputError(`Unknown region ${quote(value)}: expected a NUTS code such as DE1 or DE111.`, field);
   }
   return code;
 }
@@ -205,7 +206,7 @@ async function organizers(ids: string[], field: string, lookups: WriteLookups): 
   const refs = references(ids, field, organizerKeyOf, 'a ministry, initiative or network');
   const existing = await lookups.existingOrganizers(refs);
   const missing = refs.findIndex((r) => !existing.has(r.key));
-  if (missing >= 0) throw new BadUserInputError(`Unknown organiser "${ids[missing]}".`, `${field}[${missing}]`);
+  if (missing >= 0) throw new BadUserInputError(`Unknown organiser ${quote(ids[missing])}.`, `${field}[${missing}]`);
   return refs;
 }
 
@@ -216,7 +217,7 @@ async function patrons(ids: string[], field: string, lookups: WriteLookups): Pro
   }, 'a patron').map((r) => r.key);
   const existing = await lookups.existingPatrons(keys);
   const missing = keys.findIndex((k) => !existing.has(k));
-  if (missing >= 0) throw new BadUserInputError(`Unknown patron "${ids[missing]}".`, `${field}[${missing}]`);
+  if (missing >= 0) throw new BadUserInputError(`Unknown patron ${quote(ids[missing])}.`, `${field}[${missing}]`);
   return keys;
 }
 
@@ -226,8 +227,8 @@ function references<R extends { key: number }>(ids: string[], field: string, dec
   const seen = new Set<number>();
   return ids.map((id, i) => {
     const ref = decode(id);
-    if (ref === null) throw new BadUserInputError(`"${id}" is not the id of ${what}.`, `${field}[${i}]`);
-    if (seen.has(ref.key)) throw new BadUserInputError(`"${id}" is named twice.`, `${field}[${i}]`);
+    if (ref === null) throw new BadUserInputError(`${quote(id)} is not the id of ${what}.`, `${field}[${i}]`);
+    if (seen.has(ref.key)) throw new BadUserInputError(`${quote(id)} is named twice.`, `${field}[${i}]`);
     seen.add(ref.key);
     return ref;
   });
@@ -235,7 +236,7 @@ function references<R extends { key: number }>(ids: string[], field: string, dec
 
 async function campaign(slug: string, field: string, lookups: WriteLookups): Promise<number> {
   const id = slug.includes('\u0000') ? null : await lookups.campaignIdBySlug(slug.trim());
-  if (id === null) throw new BadUserInputError(`Unknown campaign "${slug}".`, field);
+  if (id === null) throw new BadUserInputError(`Unknown campaign ${quote(slug)}.`, field);
   return id;
 }
 

@@ -2,6 +2,7 @@ import { BadUserInputError } from '../../shared/errors';
 import { requiredText } from '../../shared/input-checks';
 import { contacts, type KindValues, type OrganizerKindRules } from '../organizers/organizer-write.values';
 import type { InitiativeFieldsInput } from './initiative.inputs';
+import { quote } from '../../shared/quote';
 
 /** Longest topic, in characters. */
 export const MAX_TOPIC = 100;
@@ -29,7 +30,7 @@ function topics(list: readonly string[], field: string): string[] {
   return list.map((t, i) => {
     const topic = requiredText(t, `${field}[${i}]`, MAX_TOPIC);
     const key = topic.normalize('NFC').toLowerCase();
-    if (seen.has(key)) throw new BadUserInputError(`The topic "${topic}" is named twice.`, `${field}[${i}]`);
+    if (seen.has(key)) throw new BadUserInputError(`The topic ${quote(topic)} is named twice.`, `${field}[${i}]`);
     seen.add(key);
     return topic;
   });

@@ -5,6 +5,7 @@ import { once } from '../../shared/connection';
 import type { OrganizerService } from './organizer.service';
 import type { Organizer, OrganizerKind } from './organizer.entity';
 import { isNutsCode } from '../regions/region.entity';
+import { quote } from '../../shared/quote';
 
 /** Arguments shared by the organiser lists (initiatives, networks). */
 export interface OrganizerListArgs {
@@ -26,7 +27,7 @@ export async function organizerPage<T extends Organizer>(
   const params = [...(args.params ?? [])];
   if (args.region != null) {
     const code = args.region.trim().toUpperCase();
-    if (!isNutsCode(code)) throw new BadUserInputError(`region must be a NUTS code such as DE1, got "${args.region}".`, 'region');
+    if (!isNutsCode(code)) throw new BadUserInputError(`region must be a NUTS code such as DE1, got ${quote(args.region)}.`, 'region');
     conditions.push('o.region_code LIKE ?');
     params.push(`${code}%`);
   }

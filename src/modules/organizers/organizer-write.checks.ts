@@ -6,6 +6,7 @@ import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
 import { text } from '../../shared/input-checks';
 import { isNutsCode } from '../regions/region.entity';
+import { quote } from '../../shared/quote';
 
 // The field checks every admin mutation shares (organisers, patrons, campaigns): each one
 // trims and normalises a value or throws BAD_USER_INPUT naming the input path at fault
@@ -29,7 +30,7 @@ export async function regionCode(tx: SqlExecutor, value: string | null | undefin
   if (value == null || value.trim() === '') return null;
   const code = value.trim().toUpperCase();
   const found = isNutsCode(code) && (await tx.query('SELECT 1 AS one FROM region WHERE code = ?', [code])).length > 0;
-  if (!found) throw new BadUserInputError(`Unknown region "${value}": expected a NUTS code such as DE1 or DE111.`, field);
+  if (!found) throw new BadUserInputError(`Unknown region ${quote(value)}: expected a NUTS code such as DE1 or DE111.`, field);
   return code;
 }
 
@@ -39,7 +40,7 @@ export function countryCodes(values: readonly string[], field: string): string[]
   return values.map((value, i) => {
     const code = value.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(code) || !countries.isValid(code)) {
-      throw new BadUserInputError(`${field}[${i}] must be an ISO 3166-1 alpha-2 country code such as DE, got "${value}".`, `${field}[${i}]`);
+      throw new BadUserInputError(`${field}[${i}] must be an ISO 3166-1 alpha-2 country code such as DE, got ${quote(value)}.`, `${field}[${i}]`);
     }
     if (seen.has(code)) throw new BadUserInputError(`${code} is named twice.`, `${field}[${i}]`);
     seen.add(code);
@@ -81,14 +82,14 @@ export async function linkKeys(
   const seen = new Set<number>();
   const keys = ids.map((id, i) => {
     const key = decode(id);
-    if (key === null) throw new BadUserInputError(`"${id}" is not the id of ${what}.`, `${field}[${i}]`);
-    if (seen.has(key)) throw new BadUserInputError(`"${id}" is named twice.`, `${field}[${i}]`);
+    if (key === null) throw new BadUserInputError(`${quote(id)} is not the id of ${what}.`, `${field}[${i}]`);
+    if (seen.has(key)) throw new BadUserInputError(`${quote(id)} is named twice.`, `${field}[${i}]`);
     seen.add(key);
     return key;
   });
   const found = keys.length === 0 ? new Set<number>() : await existing(keys);
   const missing = keys.findIndex((k) => !found.has(k));
-  if (missing >= 0) throw new BadUserInputError(`Unknown ${what}: "${ids[missing]}".`, `${field}[${missing}]`);
+  if (missing >= 0) throw new BadUserInputError(`Unknown ${what}: ${quote(ids[missing])}.`, `${field}[${missing}]`);
   return keys;
 }
 

@@ -14,6 +14,7 @@ import { checkOrganizerValues, organizerSnapshot, type OrganizerKindRules } from
 import {
   currentLinkKeys, insertOrganizer, lockOrganizers, readForChange, updateOrganizer, type StoredOrganizer,
 } from './organizer-write.store';
+import { quote } from '../../shared/quote';
 
 /** The organiser writes only write through their transaction, so they may run again after a deadlock. */
 const RERUNNABLE = { rerunnable: true } as const;
@@ -54,7 +55,7 @@ export class OrganizerWriteService {
       // makes), locked at once in one order before anything else: see lockOrganizers.
       if (key !== null && tx.kind === 'postgres') await lockOrganizers(tx, [key, ...await currentLinkKeys(tx, key), ...(rules.linkedKeys?.(patch) ?? [])]);
       const before = key === null ? null : await readForChange(tx, this.reader, key, rules.kind);
-      if (key === null || before === null) throw new NotFoundError(`No ${rules.type.toLowerCase()} has the id "${id}".`);
+      if (key === null || before === null) throw new NotFoundError(`No ${rules.type.toLowerCase()} has the id ${quote(id)}.`);
       const values = await checkOrganizerValues(rules, patch, 'patch', tx, before.values, key);
       if (isDeepStrictEqual(values, before.values)) return before.organizer;
       await updateOrganizer(tx, key, rules.kind, values, before.values);

@@ -12,6 +12,7 @@ import { optionalLocalized, required, requiredText, text, type LocalizedValues }
 import { fieldReader } from '../organizers/organizer-write.values';
 import { Patron } from './patron.entity';
 import type { PatronFieldsInput } from './patron.inputs';
+import { quote } from '../../shared/quote';
 
 /** A patron as written, checked and normalised. */
 interface PatronValues {
@@ -53,7 +54,7 @@ export class PatronWriteService {
     const key = keyOf(id, 'Patron');
     return this.db.transaction(async (tx) => {
       const before = key === null ? null : await this.read(tx, key);
-      if (key === null || before === null) throw new NotFoundError(`No patron has the id "${id}".`);
+      if (key === null || before === null) throw new NotFoundError(`No patron has the id ${quote(id)}.`);
       const values = await checkPatron(tx, patch, 'patch', valuesOf(before));
       if (isDeepStrictEqual(values, valuesOf(before))) return before;
       const columns = rowColumns(values);
@@ -106,7 +107,7 @@ async function ministry(tx: SqlExecutor, id: string | null | undefined, field: s
   if (id == null) return null;
   const key = keyOf(id, 'Ministry');
   if (key === null || !(await existingKeys(tx, 'organizer', [key], 'MINISTRY')).has(key)) {
-    throw new BadUserInputError(`Unknown ministry "${id}".`, field);
+    throw new BadUserInputError(`Unknown ministry ${quote(id)}.`, field);
   }
   return key;
 }

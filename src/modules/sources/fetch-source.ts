@@ -1,3 +1,6 @@
+import { parseMediaType } from '../../shared/media-type';
+import { quote } from '../../shared/quote';
+
 /** Limits of one pull; tests shorten them. */
 export interface FetchLimits {
   /** Until the response's headers arrive (connecting included), ms. */
@@ -92,7 +95,7 @@ function checkedUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new SourceFetchError(`"${url}" is not a URL`);
+    throw new SourceFetchError(`${quote(url)} is not a URL`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new SourceFetchError(`only http and https are pulled, not ${parsed.protocol}`);
   return parsed.toString();
@@ -140,8 +143,7 @@ async function bodyOf(response: Response, limits: FetchLimits, url: string): Pro
 
 /** The charset parameter of a Content-Type, lower case, or null. */
 export function charsetOf(contentType: string | null): string | null {
-  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
-  return match ? match[1].toLowerCase() : null;
+  return parseMediaType(contentType)?.parameters.get('charset')?.toLowerCase() ?? null;
 }
 
 function causeOf(err: unknown): string {

@@ -16,6 +16,7 @@ import { findDuplicate } from './duplicate-match';
 import {
   addOrganizers, cancelVanished, createImported, linkMerged, markSeen, updateImported, type ImportTx,
 } from './import-writer';
+import { quote } from '../../shared/quote';
 
 /** What an import did (or, with dryRun, would do). */
 export interface ImportResult {
@@ -153,7 +154,7 @@ export async function importEvents(
       const e = item.event;
       const first = scope.firstPositionOf(e.sourceId);
       if (first !== undefined) {
-        reject(seq, e.position, `id "${e.sourceId}" appears twice in the input (first at ${first})`);
+        reject(seq, e.position, `id ${quote(e.sourceId)} appears twice in the input (first at ${first})`);
         continue;
       }
       scope.record(e);
@@ -259,7 +260,7 @@ async function validate(
       break;
     }
   }
-  if (region === null) return `no known region: "${e.region ?? e.venue?.country ?? ''}" is not a NUTS region or country`;
+  if (region === null) return `no known region: ${quote(e.region ?? e.venue?.country ?? '')} is not a NUTS region or country`;
   try {
     const input = eventInputOf(e, t.source, organizerIdsOf(e, ownerId, directory), region);
     return await checkEventValues(input, 'input', lookups, null, { organizersOptional: true });

@@ -3,6 +3,7 @@ import { icsItems } from './formats/ics.parser';
 import { openJson } from './formats/json.parser';
 import type { InputItem, RecordStream, SourceMapping } from './imported-event';
 import type { SourceFormat } from './source.types';
+import { quote } from '../../shared/quote';
 
 /** How far back and ahead recurring ICS events are expanded, in days from now. */
 const RECURRENCE_PAST_DAYS = 365;
@@ -36,7 +37,7 @@ export async function openInput(
     case 'json':
       return openJson(bytes.toString('utf8'), mapping);
     default:
-      throw new Error(`unknown source format "${String(format)}"`);
+      throw new Error(`unknown source format ${quote(String(format))}`);
   }
 }
 

@@ -13,6 +13,7 @@ import { checkMapping } from './source-mapping';
 import { sourceGlobalId, sourceKeyOf } from './source-id';
 import { insertSource, sourceByName, sourcesByKeys, updateSource, type SourceValues } from './source.store';
 import { SourceFormat, type Source } from './source.types';
+import { quote } from '../../shared/quote';
 
 /** Longest source URL, in characters (the column's width). */
 const MAX_URL = 2000;
@@ -56,7 +57,7 @@ export class SourceWriteService {
     const key = sourceKeyOf(id);
     return this.db.transaction(async (tx) => {
       const [before] = key === null ? [] : await sourcesByKeys(tx, [key]);
-      if (key === null || !before) throw new NotFoundError(`No source has the id "${id}".`);
+      if (key === null || !before) throw new NotFoundError(`No source has the id ${quote(id)}.`);
       const current = valuesOf(before);
       const values = await checkSource(tx, patch, 'patch', current, key);
       if (isDeepStrictEqual(values, current)) return before;
@@ -88,17 +89,17 @@ async function checkSource(
   if (read.given('name')) {
     const name = required(source.name, read.at('name')).trim();
     if (!NAME.test(name)) {
-      throw new BadUserInputError(`${read.at('name')} is letters, digits, ".", "_" and "-" (up to 100, starting with a letter or digit), got "${name}".`, read.at('name'));
+      throw new BadUserInputError(`${read.at('name')} is letters, digits, ".", "_" and "-" (up to 100, starting with a letter or digit), got ${quote(name)}.`, read.at('name'));
     }
     const other = await sourceByName(tx, name);
-    if (other && other.pk !== self) throw new BadUserInputError(`A source named "${name}" exists already.`, read.at('name'));
+    if (other && other.pk !== self) throw new BadUserInputError(`A source named ${quote(name)} exists already.`, read.at('name'));
     out.name = name;
   }
   if (read.given('url')) out.url = httpUrl(source.url, read.at('url'), MAX_URL);
   if (read.given('format')) {
     const format = required(source.format, read.at('format'));
     if (!(Object.values(SourceFormat) as string[]).includes(format)) {
-      throw new BadUserInputError(`${read.at('format')} is ics, csv or json, got "${String(format)}".`, read.at('format'));
+      throw new BadUserInputError(`${read.at('format')} is ics, csv or json, got ${quote(String(format))}.`, read.at('format'));
     }
     out.format = format;
   }
@@ -122,7 +123,7 @@ async function checkSource(
 async function owner(tx: SqlExecutor, id: string, field: string): Promise<number> {
   const ref = organizerKeyOf(id.trim());
   if (!ref || !(await existingKeys(tx, 'organizer', [ref.key], ref.kind)).has(ref.key)) {
-    throw new BadUserInputError(`Unknown organiser "${id}": expected the GraphQL id of a ministry, initiative or network.`, field);
+    throw new BadUserInputError(`Unknown organiser ${quote(id)}: expected the GraphQL id of a ministry, initiative or network.`, field);
   }
   return ref.key;
 }

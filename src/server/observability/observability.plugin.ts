@@ -1,8 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
-
-/** Longest operation name a log line keeps. */
-const MAX_LOGGED_NAME = 100;
+import { MAX_LOGGED_NAME } from './operation-name';
 
 /**
  * Notes in the request's record (RequestContext.request) what only Apollo knows: the

@@ -23,7 +23,7 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, logger
     const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;
     const status = res.statusCode;
     metrics.requestDone(record, status, seconds);
-    const level = status >= 500 ? 'error' : PROBES.has(record.route) ? 'debug' : 'info';
+    const level = record.logLevel ?? (status >= 500 ? 'error' : PROBES.has(record.route) ? 'debug' : 'info');
     if (!logger.isLevelEnabled(level)) return;
     logger[level]({
       reqId: record.id,

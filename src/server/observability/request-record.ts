@@ -19,6 +19,12 @@ export interface RequestRecord extends QueryStats {
   errorCodes: string[];
   /** The viewer's role, once the key (if any) was checked. */
   role?: string;
+  /**
+   * The level of the request's log line when the route knows better than its status: a
+   * 503 from /readyz is the answer it exists to give (shutting down, database away), not
+   * a failure of the request.
+   */
+  logLevel?: 'info' | 'warn';
   /** Called with a DataLoader's name and batch size each time one dispatches. */
   onBatch?: (loader: string, size: number) => void;
 }

@@ -2,6 +2,11 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql } from '../../helpers/gql';
 import { authHeaders } from '../../helpers/api-keys';
 import { testDbKind } from '../../helpers/test-database';
+import { spawnSync } from 'node:child_process';
+
+/** Prometheus's own linter (Debian's prometheus package; .ci/run installs it). */
+const PROMTOOL = process.env.PROMTOOL_PATH ?? 'promtool';
+const HAS_PROMTOOL = spawnSync(PROMTOOL, ['--version']).status === 0;
 
 /** One scrape of /metrics: every sample by its name and labels as printed (`name{a="b"}`). */
 async function scrape(url: string): Promise<Map<string, number>> {
@@ -96,5 +101,22 @@ describe('/metrics', () => {
     expect(m.has('nodejs_eventloop_lag_p99_seconds')).toBe(true);
     expect(m.get('process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(m.get('clustergraph_http_requests_in_flight')).toBe(1); // the scrape itself
+  });
+
+  it('passes promtool check metrics: no gauge named like a counter, every metric with help', async () => {
+    await gql(server.url, NESTED); // every histogram and counter has samples
+    const exposition = await (await fetch(`${server.url}/metrics`)).text();
+    // promtool's naming rules that prom-client's defaults broke, checked even where promtool is missing.
+    const types = [...exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name, type }));
+    expect(types.length).toBeGreaterThan(20);
+    expect(types.filter((t) => t.type !== 'counter' && t.name.endsWith('_total')).map((t) => t.name)).toEqual([]);
+    expect(types.filter((t) => t.type === 'counter' && !t.name.endsWith('_total')).map((t) => t.name)).toEqual([]);
+    const helped = new Set([...exposition.matchAll(/^# HELP (\S+) \S/gm)].map((m) => m[1]));
+    expect(types.filter((t) => !helped.has(t.name)).map((t) => t.name)).toEqual([]);
+    if (!HAS_PROMTOOL && process.env.CI !== 'true') return; // the rules above still ran; CI must have promtool
+    const lint = spawnSync(PROMTOOL, ['check', 'metrics'], { input: exposition, encoding: 'utf8' });
+    expect(lint.error?.message ?? '').toBe(''); // not installed: apt-get install -y prometheus
+    expect(`${lint.stdout}${lint.stderr}`).toBe('');
+    expect(lint.status).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { SourceFormatError } from './source-format-error';
 import { categoryKey } from '../normalise/category';
+import { quote } from '../../../shared/quote';
 
 /** The fields a CSV row can fill; mapping.columns maps these names to the file's headers. */
 export const CSV_FIELDS = [
@@ -54,11 +55,11 @@ export function resolveColumns(header: readonly string[], columns: Record<string
   const aliases: Record<string, CsvField> = { id: 'sourceId', uid: 'sourceId', organizerName: 'organizer', venue: 'venueName' };
   for (const [field, wanted] of Object.entries(columns)) {
     const target = (CSV_FIELDS as readonly string[]).includes(field) ? (field as CsvField) : aliases[field];
-    if (!target) throw new SourceFormatError('csv', `the mapping names an unknown field "${field}" (known: ${CSV_FIELDS.join(', ')})`);
+    if (!target) throw new SourceFormatError('csv', `the mapping names an unknown field ${quote(field)} (known: ${CSV_FIELDS.join(', ')})`);
     const at = keys.indexOf(categoryKey(wanted));
     if (at < 0) {
       throw new SourceFormatError('csv',
-        `column "${wanted}" (mapped to ${target}) is not in the header: ${header.map((h) => `"${h}"`).join(', ')}`);
+        `column ${quote(wanted)} (mapped to ${target}) is not in the header: ${header.map((h) => quote(h)).join(', ')}`);
     }
     index[target] = at;
   }
@@ -74,7 +75,7 @@ export function resolveColumns(header: readonly string[], columns: Record<string
   for (const required of ['title', 'startsAt'] as const) {
     if (index[required] === undefined) {
       throw new SourceFormatError('csv',
-        `no ${required} column: the header has ${header.map((h) => `"${h}"`).join(', ')}; `
+        `no ${required} column: the header has ${header.map((h) => quote(h)).join(', ')}; `
         + `name one of ${DEFAULT_HEADERS[required].slice(0, 4).join(', ')} or map it with columns.${required}`);
     }
   }

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { SourceFormatError } from './source-format-error';
+import { quote } from '../../../shared/quote';
 
 // Spreadsheets saved by German Excel are Windows-1252 with `;`; LibreOffice and scripts write
 // UTF-8 (Excel with a BOM) and often `,`. A byte sequence that is not valid UTF-8 is taken as
@@ -12,7 +13,7 @@ export function decodeCsv(bytes: Buffer, encoding?: string | null): { text: stri
   if (bytes.includes(0)) throw new SourceFormatError('csv', 'not a text file: it holds binary data');
   const wanted = (encoding ?? '').trim().toLowerCase().replace(/^utf8$/, 'utf-8');
   if (wanted && wanted !== 'utf-8') {
-    if (!iconv.encodingExists(wanted)) throw new SourceFormatError('csv', `unknown encoding "${encoding}"`);
+    if (!iconv.encodingExists(wanted)) throw new SourceFormatError('csv', `unknown encoding ${quote(encoding)}`);
     return { text: iconv.decode(bytes, wanted), encoding: wanted };
   }
   try {

@@ -1,4 +1,5 @@
 import { SourceFormatError } from './source-format-error';
+import { quote } from '../../../shared/quote';
 
 // ical.js parses a whole calendar or throws: one VEVENT with an unreadable date (DTSTART in
 // year 20170) would cost the whole feed. So the file is cut into its top-level components
@@ -56,7 +57,7 @@ export function splitCalendar(text: string): IcsFile {
   while (first < lines.length && lines[first].trim() === '') first++;
   if (first >= lines.length || lines[first].trim().toUpperCase() !== 'BEGIN:VCALENDAR') {
     const start = (lines[first] ?? '').trim().slice(0, 40);
-    throw new SourceFormatError('ics', `not an iCalendar file: it must start with BEGIN:VCALENDAR, not "${start}"`);
+    throw new SourceFormatError('ics', `not an iCalendar file: it must start with BEGIN:VCALENDAR, not ${quote(start)}`);
   }
   const file: IcsFile = { properties: [], blocks: [] };
   let current: IcsBlock | null = null;

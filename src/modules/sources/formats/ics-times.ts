@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { yearProblem } from './local-date';
 import { instantOf, zoneRuleFor, type ZoneRule } from './ics-zones';
+import { quote } from '../../../shared/quote';
 
 /** A DATE or DATE-TIME value with the rule that turns it into an instant. */
 export interface IcsMoment {
@@ -24,7 +25,7 @@ const RAW_DATE = /^(\d+)(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i;
  */
 export function rawDateProblem(prop: string, raw: string): string | null {
   const m = RAW_DATE.exec(raw.trim());
-  if (!m) return `${prop} "${raw}" is not an iCalendar date`;
+  if (!m) return `${prop} ${quote(raw)} is not an iCalendar date`;
   if (m[1].length !== 4) return `${prop} ${raw}: ${yearProblem(m[1]) ?? `year ${m[1]} is not four digits`}`;
   const problem = yearProblem(m[1]);
   if (problem) return `${prop} ${raw}: ${problem}`;

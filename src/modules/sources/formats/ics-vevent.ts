@@ -6,6 +6,7 @@ import { readIcsFields, type IcsFields } from './ics-fields';
 import { momentsOf, rawDateProblem, ruleOf, type IcsMoment, type ZoneContext } from './ics-times';
 import { instantOf } from './ics-zones';
 import { yearProblem } from './local-date';
+import { quote } from '../../../shared/quote';
 
 /** One VEVENT read, before recurrence expansion. */
 export interface Vevent {
@@ -77,10 +78,10 @@ export function readVevent(block: IcsBlock, ctx: ZoneContext, mapping: SourceMap
     const dtstart = event.getFirstProperty('dtstart');
     if (!dtstart) return 'no DTSTART';
     const [start] = momentsOf(dtstart, ctx);
-    if (!start) return `DTSTART "${rawStart}" is not a date`;
+    if (!start) return `DTSTART ${quote(rawStart)} is not a date`;
     const startYear = yearProblem(start.time.year);
     if (startYear) return `DTSTART ${rawStart}: ${startYear}`;
-    if (Number.isNaN(start.instant.getTime())) return `DTSTART "${rawStart}" is not a valid date`;
+    if (Number.isNaN(start.instant.getTime())) return `DTSTART ${quote(rawStart)} is not a valid date`;
 
     const fields = readIcsFields(event, mapping);
     if (fields.title.de === '') return 'no SUMMARY: an event needs a title';

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { quote } from '../../../shared/quote';
 
 /** Years outside this range are typing errors (20170 for 2017), never real events. */
 export const MIN_YEAR = 1900;
@@ -45,7 +46,7 @@ function fromParts(
   parts: { year: string; month: string; day: string; hour?: string; minute?: string; second?: string },
   zone: string, original: string,
 ): ReadDate | string {
-  if (parts.year.length !== 4) return yearProblem(parts.year) ?? `"${original}" has no four-digit year`;
+  if (parts.year.length !== 4) return yearProblem(parts.year) ?? `${quote(original)} has no four-digit year`;
   const problem = yearProblem(parts.year);
   if (problem) return problem;
   const allDay = parts.hour === undefined;
@@ -53,7 +54,7 @@ function fromParts(
     year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
     hour: allDay ? 0 : Number(parts.hour), minute: allDay ? 0 : Number(parts.minute), second: Number(parts.second ?? 0),
   }, { zone });
-  if (!local.isValid) return `"${original}" is not a valid date`;
+  if (!local.isValid) return `${quote(original)} is not a valid date`;
   return { date: local.toJSDate(), allDay };
 }
 
@@ -67,16 +68,16 @@ export function readDate(value: string, zone: string): ReadDate | string {
   if (text === '') return 'no date';
   const offset = WITH_OFFSET.exec(text);
   if (offset) {
-    const problem = yearProblem(offset[1]) ?? (offset[1].length !== 4 ? `"${text}" has no four-digit year` : null);
+    const problem = yearProblem(offset[1]) ?? (offset[1].length !== 4 ? `${quote(text)} has no four-digit year` : null);
     if (problem) return problem;
     const parsed = DateTime.fromISO(text.replace(' ', 'T').replace(/\s+(?=[Zz+-]\d*)/, ''), { setZone: true });
-    return parsed.isValid ? { date: parsed.toJSDate(), allDay: false } : `"${text}" is not a valid date`;
+    return parsed.isValid ? { date: parsed.toJSDate(), allDay: false } : `${quote(text)} is not a valid date`;
   }
   let m = GERMAN.exec(text) ?? SLASHED.exec(text);
   if (m) return fromParts({ day: m[1], month: m[2], year: m[3], hour: m[4], minute: m[5], second: m[6] }, zone, text);
   m = ISO_LOCAL.exec(text);
   if (m) return fromParts({ year: m[1], month: m[2], day: m[3], hour: m[4], minute: m[5], second: m[6] }, zone, text);
-  return `"${text}" is not a date this importer reads (ISO 8601, 25.04.2017 10:00, 2017-04-25 10:00)`;
+  return `${quote(text)} is not a date this importer reads (ISO 8601, 25.04.2017 10:00, 2017-04-25 10:00)`;
 }
 
 /** A time of day alone (`18:00`, `18.00 Uhr`) on the local day of `day` in `zone`; null when not one. */
