@@ -171,7 +171,7 @@ describe('full-text search (filter.text)', () => {
 });
 
 describe('full-text search with input that is no search', () => {
-  it.each([[''], ['   '], ['"'], ['*'], ['('], [')'], ['-'], ['"*():&|!'], ['\\'], ['\u0000'], ['\ud800'], ['北京']])(
+  it.each([[''], ['   '], ['"'], ['*'], ['('], [')'], ['-'], ['"*():&|!'], ['\\'], ['\u0000'], ['Lör\u0000rach'], ['\ud800'], ['北京']])(
     'refuses %j with BAD_USER_INPUT on filter.text', async (text) => {
       const res = await send(server.url, 'query Q($f: EventFilter) { events(filter: $f) { totalCount } }', { f: { text } });
       expectBadUserInput(res, 'filter.text', 'events');
@@ -186,7 +186,7 @@ describe('full-text search with input that is no search', () => {
 
   it.each([
     ['a:b'], ['OR'], ['AND'], ['NOT'], ['NEAR'], ['"Lörrach'], ['Lörrach*'], ['*Lörrach'], ['(Lörrach'], ['Lörrach OR x'],
-    ['go:* <-> x'], ["'; DROP TABLE event; --"], ['Lör\u0000rach'], ['x'.repeat(500)], ['a & b | !c'],
+    ['go:* <-> x'], ["'; DROP TABLE event; --"], ['x'.repeat(500)], ['a & b | !c'],
   ])('answers %j as words, never with an error', async (text) => {
     const res = await send(server.url, 'query Q($f: EventFilter) { events(filter: $f, first: 100) { totalCount nodes { slug } } }', { f: { text } });
     expect(res.status).toBe(200);
