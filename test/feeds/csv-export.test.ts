@@ -146,7 +146,7 @@ describe('GET /exports/events.csv', () => {
     const fr = await csv('?lang=fr');
     expect(fr.rows.find((r) => r.slug === 'hannover-messe-2017')!.title).toBe('Hannover Messe 2017 – les clusters du Bade-Wurtemberg');
     expect(fr.rows.find((r) => r.slug === 'csv-formel')!.organizers).toBe('Ministère de l\'Économie; Zweiter "Cluster"');
-    expect(fr.rows.find((r) => r.slug === 'seminar-datenintegritaet-gmp-biberach')!.title).toBe('Seminar: Datenintegrität in der GMP-Produktion');
+    expect(fr.rows.find((r) => r.slug === 'csv-zeilen')!.title).toBe('Zeilen, "Anführungszeichen" und Umbrüche');
     const header = await csv('', { 'accept-language': 'en-GB' });
     expect(header.rows.find((r) => r.slug === 'hannover-messe-2017')!.title).toBe('Hannover Messe 2017 – clusters from Baden-Württemberg');
     const events = await allVisibleEvents('FR');

@@ -128,10 +128,10 @@ describe('GET /feeds/events.ics', () => {
   });
 
   it('falls back to German where an event has no French text', async () => {
-    const gmp = await eventBySlug('seminar-datenintegritaet-gmp-biberach');
-    const e = byUid((await feed('?lang=fr')).events, gmp.id);
-    expect(e.summary).toBe('Seminar: Datenintegrität in der GMP-Produktion');
-    expect(e.description).toMatch(/^Behörden prüfen/);
+    const germanOnly = await eventBySlug('feed-lang-titel');
+    const e = byUid((await feed('?lang=fr')).events, germanOnly.id);
+    expect(e.summary).toBe(LONG_TITLE);
+    expect(e.description).toMatch(/^Erste Zeile\./);
   });
 
   it('escapes commas, semicolons, backslashes and newlines so ical.js reads the texts back unchanged', async () => {
