@@ -7,10 +7,11 @@ import { BadUserInputError } from '../shared/errors';
 // PostgreSQL cannot hold a NUL character in text at all: a string argument with one that
 // reaches SQL (a slug, a search text, a region code) fails inside the database with an
 // error instead of finding nothing. No argument of ours means a NUL, so one check for
-// every field, before its resolver runs, answers BAD_USER_INPUT naming the argument,
-// whatever the field and however the value came (literal or variable). IDs are left to
-// the global id decoder (shared/global-id.ts), which reads such an id as unknown: the
-// contract makes an unknown id null, not an error.
+// every field, before its resolver runs, whatever the field and however the value came
+// (literal or variable): a point lookup of the Query type (a nullable single object:
+// event, campaign, region) answers null, as the contract has it for any unknown key;
+// everything else is BAD_USER_INPUT naming the argument. IDs are left to the global id
+// decoder (shared/global-id.ts), which reads such an id as unknown.
 
 /**
  * Wraps the resolver of every field that takes text (String or a custom scalar, directly
@@ -23,48 +24,66 @@ export function refuseNulInTextArguments(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       const checked = field.args.filter((a) => mayHoldText(a.type, new Set()));
       if (checked.length === 0) continue;
+      const lookup = type === schema.getQueryType() && !isNonNullType(field.type) && !isListType(field.type);
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
-        checkArguments(checked, args);
+        const nul = nulIn(checked, args);
+        if (nul !== null) {
+          if (lookup) return null;
+          throw new BadUserInputError(`${nul} holds a NUL character.`, nul);
+        }
         return resolve(source, args, context, info);
       };
     }
   }
 }
 
-function checkArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>): void {
-  for (const a of args) checkValue(values[a.name], a.type, a.name);
+/** The path of the first argument value holding a NUL, or null. */
+function nulIn(args: readonly GraphQLArgument[], values: Record<string, unknown>): string | null {
+  for (const a of args) {
+    const path = nulInValue(values[a.name], a.type, a.name);
+    if (path !== null) return path;
+  }
+  return null;
 }
 
-function checkValue(value: unknown, type: GraphQLInputType, path: string): void {
-  if (value == null) return;
-  if (isNonNullType(type)) return checkValue(value, type.ofType, path);
+function nulInValue(value: unknown, type: GraphQLInputType, path: string): string | null {
+  if (value == null) return null;
+  if (isNonNullType(type)) return nulInValue(value, type.ofType, path);
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, type.ofType, `${path}[${i}]`));
-    return;
+    if (!Array.isArray(value)) return nulInValue(value, type.ofType, path);
+    for (let i = 0; i < value.length; i += 1) {
+      const found = nulInValue(value[i], type.ofType, `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
   }
   if (isInputObjectType(type)) {
     const fields = type.getFields();
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-      if (fields[name]) checkValue(v, fields[name].type, `${path}.${name}`);
+      const found = fields[name] ? nulInValue(v, fields[name].type, `${path}.${name}`) : null;
+      if (found !== null) return found;
     }
-    return;
+    return null;
   }
-  if (isScalarType(type) && type !== GraphQLID) checkAny(value, path);
+  return isScalarType(type) && type !== GraphQLID ? nulInAny(value, path) : null;
 }
 
-/** Any value a scalar parsed to (a string, or the objects of the JSON scalar). */
-function checkAny(value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw new BadUserInputError(`${path} holds a NUL character.`, path);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => checkAny(item, `${path}[${i}]`));
+/** In any value a scalar parsed to (a string, or the objects of the JSON scalar). */
+function nulInAny(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = nulInAny(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
   } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     for (const [k, v] of Object.entries(value)) {
-      checkAny(k, path);
-      checkAny(v, `${path}.${k}`);
+      const found = nulInAny(k, path) ?? nulInAny(v, `${path}.${k}`);
+      if (found !== null) return found;
     }
   }
+  return null;
 }
 
 /** Whether a value of this input type can hold text the check must look at. */
