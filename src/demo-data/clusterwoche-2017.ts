@@ -14,11 +14,12 @@
  * (no end time, a city without street).
  */
 import type { DemoWorld } from './demo-world';
+import { withFrenchTypography } from './french-typography';
 
 const CW = 'clusterwoche-2017';
 const BERLIN = 'Europe/Berlin';
 
-export const clusterwoche2017: DemoWorld = {
+export const clusterwoche2017: DemoWorld = withFrenchTypography({
   organizers: [
     // ------------------------------------------------------------------ ministries
     {
@@ -323,7 +324,8 @@ export const clusterwoche2017: DemoWorld = {
     {
       key: 'leichtbau-bw',
       kind: 'NETWORK',
-      name: { de: 'Leichtbau BW' },
+      // A brand name, spelt alike in every language.
+      name: { de: 'Leichtbau BW', fr: 'Leichtbau BW', en: 'Leichtbau BW' },
       regionCode: 'DE111',
       website: 'https://www.leichtbau-bw.de',
       scope: 'STATEWIDE',
@@ -338,7 +340,8 @@ export const clusterwoche2017: DemoWorld = {
     {
       key: 'e-mobil-bw',
       kind: 'NETWORK',
-      name: { de: 'e-mobil BW' },
+      // A brand name, spelt alike in every language.
+      name: { de: 'e-mobil BW', fr: 'e-mobil BW', en: 'e-mobil BW' },
       regionCode: 'DE111',
       website: 'https://www.e-mobilbw.de',
       scope: 'STATEWIDE',
@@ -481,6 +484,8 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['zypries', 'wanka'],
       languages: ['DE'],
+      createdAt: '2017-02-06T09:12:00Z',
+      updatedAt: '2017-04-03T11:26:00Z',
       synthetic: false,
     },
     {
@@ -506,6 +511,8 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['zypries', 'wanka'],
       languages: ['DE', 'EN'],
+      createdAt: '2017-02-13T10:47:00Z',
+      updatedAt: '2017-04-10T15:02:00Z',
       synthetic: false,
     },
     {
@@ -530,6 +537,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['zypries', 'wanka'],
       languages: ['DE'],
+      createdAt: '2017-02-21T14:05:00Z',
       synthetic: false,
     },
     {
@@ -555,6 +563,8 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['zypries', 'wanka'],
       languages: ['DE', 'FR'],
+      createdAt: '2017-03-01T08:31:00Z',
+      updatedAt: '2017-04-07T09:48:00Z',
       synthetic: false,
     },
 
@@ -571,6 +581,7 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Mit der neuen Medizinprodukteverordnung steigen die Anforderungen an klinische Bewertung, technische Dokumentation und Marktüberwachung. Das Seminar gibt einen Überblick über die Übergangsfristen und zeigt an Praxisbeispielen, wie sich kleine und mittlere Hersteller vorbereiten können.',
+        fr: "Avec le nouveau règlement relatif aux dispositifs médicaux, les exigences en matière d'évaluation clinique, de documentation technique et de surveillance du marché se renforcent. Le séminaire fait le point sur les périodes de transition et montre, à partir d'exemples concrets, comment les petits et moyens fabricants peuvent s'y préparer.",
         en: 'The new Medical Device Regulation raises the bar for clinical evaluation, technical documentation and post-market surveillance. The seminar outlines the transition periods and uses practical examples to show how SMEs can prepare.',
       },
       category: 'SEMINAR',
@@ -586,16 +597,20 @@ export const clusterwoche2017: DemoWorld = {
       languages: ['DE'],
       url: 'https://medtech-cluster.example.org/veranstaltungen/mdr-seminar',
       registrationUrl: 'https://medtech-cluster.example.org/anmeldung/mdr-seminar',
+      createdAt: '2017-03-02T07:11:00Z',
       synthetic: true,
     },
     {
       slug: 'seminar-datenintegritaet-gmp-biberach',
       title: {
         de: 'Seminar: Datenintegrität in der GMP-Produktion',
+        fr: "Séminaire : l'intégrité des données dans la production BPF",
         en: 'Seminar: data integrity in GMP manufacturing',
       },
       description: {
         de: 'Behörden prüfen die Integrität von Produktions- und Labordaten immer genauer. Fachleute aus Qualitätssicherung und IT zeigen, wie Audit-Trails, Zugriffskonzepte und validierte Systeme in der pharmazeutischen Herstellung zusammenspielen.',
+        fr: "Les autorités contrôlent de plus en plus précisément l'intégrité des données de production et de laboratoire. Des spécialistes de l'assurance qualité et de l'informatique montrent comment pistes d'audit, gestion des accès et systèmes validés s'articulent dans la fabrication pharmaceutique.",
+        en: 'Authorities are scrutinising the integrity of production and laboratory data ever more closely. Quality assurance and IT specialists show how audit trails, access concepts and validated systems work together in pharmaceutical manufacturing.',
       },
       category: 'SEMINAR',
       status: 'PUBLISHED',
@@ -608,6 +623,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'EN'],
+      createdAt: '2017-03-03T14:48:00Z',
       synthetic: true,
     },
     {
@@ -615,9 +631,12 @@ export const clusterwoche2017: DemoWorld = {
       title: {
         de: 'Seminar: Nachhaltige Verpackungen – Materialien, Recyclingfähigkeit und neue gesetzliche Anforderungen',
         fr: 'Séminaire : emballages durables – matériaux, recyclabilité et nouvelles exigences légales',
+        en: 'Seminar: sustainable packaging – materials, recyclability and new legal requirements',
       },
       description: {
         de: 'Welche Materialien lassen sich gut recyceln, und was bedeutet das geplante Verpackungsgesetz für Hersteller und Abfüller? Das Seminar verbindet rechtliche Grundlagen mit Erfahrungen aus dem Verpackungsmaschinenbau der Region.',
+        fr: "Quels matériaux se recyclent bien, et que change la future loi allemande sur les emballages pour les fabricants et les conditionneurs ? Le séminaire associe les bases juridiques aux retours d'expérience des constructeurs de machines d'emballage de la région.",
+        en: "Which materials are easy to recycle, and what will the planned Packaging Act mean for manufacturers and fillers? The seminar combines the legal basics with experience from the region's packaging machinery makers.",
       },
       category: 'SEMINAR',
       status: 'PUBLISHED',
@@ -630,6 +649,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-06T11:25:00Z',
       synthetic: true,
     },
     {
@@ -641,6 +661,7 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Das Tagesseminar vermittelt die Grundlagen der Lasersicherheit: Gefährdungsbeurteilung, Schutzmaßnahmen und Pflichten der Laserschutzbeauftragten. Mit Vorführungen im Labor eines Mitgliedsunternehmens.',
+        fr: "Ce séminaire d'une journée présente les bases de la sécurité laser : évaluation des risques, mesures de protection et obligations des responsables de la protection laser. Avec des démonstrations dans le laboratoire d'une entreprise membre.",
         en: "This one-day seminar covers the basics of laser safety: risk assessment, protective measures and the duties of laser safety officers, with demonstrations in a member company's laboratory.",
       },
       category: 'SEMINAR',
@@ -655,6 +676,7 @@ export const clusterwoche2017: DemoWorld = {
       patronKeys: [],
       languages: ['DE'],
       url: 'https://photonik-cluster.example.org/seminare/lasersicherheit',
+      createdAt: '2017-03-06T08:02:00Z',
       synthetic: true,
     },
     {
@@ -662,9 +684,12 @@ export const clusterwoche2017: DemoWorld = {
       title: {
         de: 'Seminar: Brandschutz im mehrgeschossigen Holzbau',
         fr: 'Séminaire : la protection incendie dans la construction bois à plusieurs étages',
+        en: 'Seminar: fire safety in multi-storey timber construction',
       },
       description: {
         de: 'Architekten, Holzbaubetriebe und Brandschutzplaner erfahren, welche Anforderungen für mehrgeschossige Gebäude in Holzbauweise gelten und wie sie sich mit bewährten Konstruktionen erfüllen lassen.',
+        fr: "Architectes, entreprises de construction bois et ingénieurs en sécurité incendie découvrent les exigences applicables aux bâtiments en bois à plusieurs étages et la manière d'y répondre avec des solutions constructives éprouvées.",
+        en: 'Architects, timber construction firms and fire safety planners learn which requirements apply to multi-storey timber buildings and how proven designs meet them.',
       },
       category: 'SEMINAR',
       status: 'PUBLISHED',
@@ -677,6 +702,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-06T15:39:00Z',
       synthetic: true,
     },
 
@@ -691,6 +717,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Stadtwerke, Planungsbüros und Technologieanbieter stellen Quartierskonzepte vor, die Solarstrom, Wärmenetze und Speicher verbinden. Ein Fachforum widmet sich Projekten am Oberrhein, auch mit Beiträgen aus dem Elsass.',
         fr: "Régies municipales, bureaux d'études et fournisseurs de technologies présentent des concepts de quartier combinant électricité solaire, réseaux de chaleur et stockage. Un forum est consacré aux projets du Rhin supérieur, avec des contributions d'Alsace.",
+        en: 'Municipal utilities, planning offices and technology providers present neighbourhood concepts that combine solar power, heating networks and storage. A dedicated forum looks at projects on the Upper Rhine, including contributions from Alsace.',
       },
       category: 'CONFERENCE',
       status: 'PUBLISHED',
@@ -704,6 +731,8 @@ export const clusterwoche2017: DemoWorld = {
       patronKeys: [],
       languages: ['DE', 'FR'],
       url: 'https://umwelttechnik-cluster.example.org/fachtagung-2017',
+      createdAt: '2017-03-07T12:16:00Z',
+      updatedAt: '2017-04-13T12:37:00Z',
       synthetic: true,
     },
     {
@@ -715,6 +744,7 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Faserverbundwerkstoffe, additive Fertigung und neue Fügeverfahren: Zulieferer und Forschungseinrichtungen vom Bodensee zeigen, wie Leichtbau Gewicht und Treibstoff spart.',
+        fr: "Composites à fibres, fabrication additive et nouveaux procédés d'assemblage : fournisseurs et instituts de recherche du lac de Constance montrent comment la construction légère fait gagner du poids et économiser du carburant.",
         en: 'Fibre composites, additive manufacturing and new joining methods: suppliers and research institutes from Lake Constance show how lightweight design saves weight and fuel.',
       },
       category: 'CONFERENCE',
@@ -728,16 +758,19 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'EN'],
+      createdAt: '2017-03-08T09:53:00Z',
       synthetic: true,
     },
     {
       slug: 'fachtagung-personalisierte-medizin-heidelberg',
       title: {
         de: 'Fachtagung Personalisierte Medizin – vom Labor in die Versorgung',
+        fr: 'Colloque sur la médecine personnalisée – du laboratoire aux soins',
         en: 'Conference on personalised medicine – from the lab to patient care',
       },
       description: {
         de: 'Wie gelangen neue Diagnostik und zielgerichtete Therapien schneller zu den Patientinnen und Patienten? Forschung, Unternehmen und Kliniken aus der Region diskutieren Erfolgsbeispiele und Hürden beim Transfer.',
+        fr: 'Comment les nouveaux diagnostics et les thérapies ciblées peuvent-ils parvenir plus vite aux patients ? Chercheurs, entreprises et cliniques de la région débattent des réussites et des obstacles au transfert.',
         en: 'How can new diagnostics and targeted therapies reach patients faster? Researchers, companies and hospitals from the region discuss success stories and obstacles in technology transfer.',
       },
       category: 'CONFERENCE',
@@ -751,6 +784,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['wanka'],
       languages: ['DE', 'EN'],
+      createdAt: '2017-03-09T16:30:00Z',
       synthetic: true,
     },
     {
@@ -762,6 +796,8 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Mittelständische Maschinenbauer berichten, wie sie Maschinendaten erfassen, auswerten und in neue Dienstleistungen übersetzen. Im Anschluss bieten Themeninseln Gelegenheit zum Austausch mit Anbietern und Hochschulen.',
+        fr: "Des constructeurs de machines de taille moyenne expliquent comment ils collectent et analysent les données de leurs machines pour en tirer de nouveaux services. Des îlots thématiques permettent ensuite d'échanger avec des fournisseurs et des établissements d'enseignement supérieur.",
+        en: 'Medium-sized machine builders explain how they capture and analyse machine data and turn it into new services. Afterwards, themed tables offer a chance to talk with providers and universities.',
       },
       category: 'CONFERENCE',
       status: 'PUBLISHED',
@@ -774,6 +810,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['zypries'],
       languages: ['DE'],
+      createdAt: '2017-03-10T13:07:00Z',
       synthetic: true,
     },
 
@@ -782,10 +819,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'workshop-geschaeftsmodelle-zulieferer-elektromobilitaet',
       title: {
         de: 'Workshop: Neue Geschäftsmodelle für Zulieferer im Wandel zur Elektromobilität',
+        fr: "Atelier : de nouveaux modèles d'affaires pour les équipementiers face à l'électromobilité",
         en: 'Workshop: new business models for suppliers in the shift to electric mobility',
       },
       description: {
         de: 'Was bedeutet der Umstieg auf elektrische Antriebe für Hersteller von Komponenten des Verbrennungsmotors? In moderierten Kleingruppen erarbeiten die Teilnehmenden Ansätze für neue Produkte und Dienstleistungen.',
+        fr: 'Que signifie le passage aux motorisations électriques pour les fabricants de composants de moteurs thermiques ? En petits groupes animés, les participants élaborent des pistes de nouveaux produits et services.',
+        en: 'What does the switch to electric drives mean for makers of combustion engine components? In moderated small groups, participants work out ideas for new products and services.',
       },
       category: 'WORKSHOP',
       status: 'PUBLISHED',
@@ -798,6 +838,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-13T10:44:00Z',
       synthetic: true,
     },
     {
@@ -809,6 +850,8 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Leitfähige Garne, eingestrickte Sensoren und waschbare Elektronik: Der Workshop zeigt den Stand der Technik und lädt Maschenwarenhersteller ein, eigene Produktideen mit Fachleuten zu diskutieren.',
+        fr: "Fils conducteurs, capteurs tricotés et électronique lavable : l'atelier présente l'état de l'art et invite les fabricants de maille à discuter de leurs propres idées de produits avec des spécialistes.",
+        en: 'Conductive yarns, knitted-in sensors and washable electronics: the workshop presents the state of the art and invites knitwear manufacturers to discuss their own product ideas with experts.',
       },
       category: 'WORKSHOP',
       status: 'PUBLISHED',
@@ -821,16 +864,19 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-13T07:21:00Z',
       synthetic: true,
     },
     {
       slug: 'workshop-kunststoffrecycling-aalen',
       title: {
         de: 'Workshop Kunststoffrecycling und Kreislaufwirtschaft',
+        fr: "Atelier sur le recyclage des plastiques et l'économie circulaire",
         en: 'Workshop on plastics recycling and the circular economy',
       },
       description: {
         de: 'Der Workshop zu Rezyklaten im Spritzguss muss leider entfallen. Ein Ersatztermin wird auf der Website des Clusters bekanntgegeben.',
+        fr: "L'atelier consacré aux matières recyclées dans le moulage par injection est malheureusement annulé. Une nouvelle date sera annoncée sur le site internet du cluster.",
         en: "Unfortunately, the workshop on recycled materials in injection moulding has been cancelled. A new date will be announced on the cluster's website.",
       },
       category: 'WORKSHOP',
@@ -844,6 +890,8 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-13T14:58:00Z',
+      updatedAt: '2017-04-18T07:53:00Z',
       synthetic: true,
     },
     {
@@ -856,6 +904,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Welche Kennzahlen zeigen, was eine Cluster-Initiative für ihre Mitglieder und die Region leistet? Clustermanagements tauschen Erfahrungen mit Mitgliederbefragungen, Indikatorensystemen und Qualitätslabeln aus.',
         fr: "Quels indicateurs montrent ce qu'une initiative de cluster apporte à ses membres et à sa région ? Les gestionnaires de clusters échangent leurs expériences des enquêtes auprès des membres, des systèmes d'indicateurs et des labels de qualité.",
+        en: 'Which indicators show what a cluster initiative achieves for its members and its region? Cluster managers share their experience with member surveys, indicator systems and quality labels.',
       },
       category: 'WORKSHOP',
       status: 'PUBLISHED',
@@ -874,16 +923,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-14T11:35:00Z',
       synthetic: true,
     },
     {
       slug: 'workshop-textile-medizinprodukte-reutlingen',
       title: {
         de: 'Workshop: Textile Medizinprodukte – Anforderungen und Chancen',
+        fr: 'Atelier : dispositifs médicaux textiles – exigences et opportunités',
         en: 'Workshop: textile medical devices – requirements and opportunities',
       },
       description: {
         de: 'Textil- und Medizintechnikunternehmen loten gemeinsam aus, wie Implantate, Wundauflagen und Kompressionsprodukte aus technischen Textilien entstehen und welche Zulassungsanforderungen dabei zu beachten sind.',
+        fr: "Entreprises du textile et des technologies médicales examinent ensemble comment fabriquer implants, pansements et produits de compression à partir de textiles techniques, et quelles exigences d'homologation respecter.",
+        en: 'Textile and medical technology companies explore together how implants, wound dressings and compression products are made from technical textiles, and which approval requirements apply.',
       },
       category: 'WORKSHOP',
       status: 'PUBLISHED',
@@ -896,6 +949,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-15T08:12:00Z',
       synthetic: true,
     },
 
@@ -910,6 +964,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Die Ausstellung zeigt Wohnhäuser, Schulen und Gewerbebauten aus regionalem Holz – vom Entwurf bis zur Montage. Führungen für Gruppen nach Vereinbarung.',
         fr: "L'exposition présente des maisons, des écoles et des bâtiments d'entreprise construits en bois régional, de la conception au montage. Visites guidées pour les groupes sur rendez-vous.",
+        en: 'The exhibition shows houses, schools and commercial buildings made of regional timber, from design to assembly. Guided tours for groups by appointment.',
       },
       category: 'EXHIBITION',
       status: 'PUBLISHED',
@@ -922,16 +977,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-16T15:49:00Z',
       synthetic: true,
     },
     {
       slug: 'ausstellung-mikrowelten-villingen-schwenningen',
       title: {
         de: 'Ausstellung „Mikrowelten“ – Präzisionstechnik aus der Region',
+        fr: 'Exposition « Micromondes » – la technique de précision de la région',
         en: 'Exhibition "Microworlds" – precision engineering from the region',
       },
       description: {
         de: 'Winzige Zahnräder, Sensoren und Mikrofluidik-Chips unter dem Mikroskop: Unternehmen des Clusters zeigen, was in ihren Produkten steckt. Für Schulklassen gibt es eigene Führungen.',
+        fr: 'Engrenages minuscules, capteurs et puces microfluidiques sous le microscope : les entreprises du cluster montrent ce que renferment leurs produits. Des visites spéciales sont proposées aux classes.',
+        en: 'Tiny gears, sensors and microfluidic chips under the microscope: cluster companies show what goes into their products. Special tours are available for school classes.',
       },
       category: 'EXHIBITION',
       status: 'PUBLISHED',
@@ -944,6 +1003,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-17T12:26:00Z',
       synthetic: true,
     },
     {
@@ -951,9 +1011,12 @@ export const clusterwoche2017: DemoWorld = {
       title: {
         de: 'Ausstellung „Textil trifft Technik“',
         fr: 'Exposition « Quand le textile rencontre la technique »',
+        en: 'Exhibition "Textiles meet technology"',
       },
       description: {
         de: 'Von der Strickmaschine zur Hightech-Faser: Die Ausstellung verbindet die Textilgeschichte der Zollernalb mit aktuellen Anwendungen technischer Textilien in Fahrzeugbau, Medizin und Architektur.',
+        fr: "De la machine à tricoter à la fibre high-tech : l'exposition relie l'histoire textile du Zollernalb aux applications actuelles des textiles techniques dans la construction automobile, la médecine et l'architecture.",
+        en: "From the knitting machine to high-tech fibres: the exhibition links the textile history of the Zollernalb with today's uses of technical textiles in vehicle manufacturing, medicine and architecture.",
       },
       category: 'EXHIBITION',
       status: 'PUBLISHED',
@@ -966,6 +1029,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-20T09:03:00Z',
       synthetic: true,
     },
 
@@ -974,10 +1038,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'gemeinschaftsstand-bau-und-energiemesse-freudenstadt',
       title: {
         de: 'Gemeinschaftsstand des Holz-Clusters auf der Bau- und Energiemesse Freudenstadt',
+        fr: "Stand collectif du cluster bois au salon de la construction et de l'énergie de Freudenstadt",
         en: 'Joint stand of the timber cluster at the Freudenstadt building and energy fair',
       },
       description: {
         de: 'Zimmereien, Sägewerke und Planungsbüros aus dem Cluster präsentieren sich an einem gemeinsamen Stand und beraten Bauherren zu Holzbau und energieeffizientem Sanieren.',
+        fr: "Charpentiers, scieries et bureaux d'études du cluster se présentent sur un stand commun et conseillent les maîtres d'ouvrage sur la construction bois et la rénovation énergétique.",
+        en: 'Carpentry firms, sawmills and planning offices from the cluster share a joint stand and advise clients on timber construction and energy-efficient renovation.',
       },
       category: 'TRADE_FAIR',
       status: 'PUBLISHED',
@@ -990,6 +1057,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-20T16:40:00Z',
       synthetic: true,
     },
     {
@@ -1001,6 +1069,7 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Zwei Messetage für Hersteller chirurgischer Instrumente und ihre Zulieferer aus Oberflächentechnik, Präzisionsfertigung und Verpackung. Der Cluster organisiert einen Gemeinschaftsstand und Matchmaking-Gespräche.',
+        fr: "Deux jours de salon pour les fabricants d'instruments chirurgicaux et leurs fournisseurs en traitement de surface, fabrication de précision et emballage. Le cluster organise un stand collectif et des rendez-vous d'affaires.",
         en: 'Two days for surgical instrument makers and their suppliers in surface technology, precision manufacturing and packaging. The cluster runs a joint stand and matchmaking meetings.',
       },
       category: 'TRADE_FAIR',
@@ -1014,6 +1083,8 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'EN'],
+      createdAt: '2017-03-20T13:17:00Z',
+      updatedAt: '2017-04-11T08:04:00Z',
       synthetic: true,
     },
 
@@ -1022,10 +1093,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'unternehmensbesuch-elektromotorenfertigung-boeblingen',
       title: {
         de: 'Unternehmensbesuch: Elektromotorenfertigung bei einem Mitgliedsunternehmen',
+        fr: "Visite d'entreprise : la production de moteurs électriques chez une entreprise membre",
         en: 'Company visit: electric motor production at a member company',
       },
       description: {
         de: 'Ein Mitgliedsunternehmen öffnet seine neue Fertigungslinie für Elektromotoren. Nach der Werksführung berichtet die Geschäftsführung über den Umbau des Produktportfolios.',
+        fr: 'Une entreprise membre ouvre les portes de sa nouvelle ligne de fabrication de moteurs électriques. Après la visite du site, la direction présente la transformation de sa gamme de produits.',
+        en: 'A member company opens its new electric motor production line to visitors. After the tour, the management explains how it is reshaping its product range.',
       },
       category: 'COMPANY_VISIT',
       status: 'PUBLISHED',
@@ -1038,6 +1112,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-21T10:54:00Z',
       synthetic: true,
     },
     {
@@ -1045,9 +1120,12 @@ export const clusterwoche2017: DemoWorld = {
       title: {
         de: 'Unternehmensbesuch: Verpackungsmaschinenbau in Crailsheim',
         fr: "Visite d'entreprise : construction de machines d'emballage à Crailsheim",
+        en: 'Company visit: packaging machinery manufacturing in Crailsheim',
       },
       description: {
         de: 'Besichtigung der Montage von Abfüll- und Verpackungsanlagen für die Pharma- und Lebensmittelindustrie, mit Einblicken in Inbetriebnahme und Fernwartung.',
+        fr: "Visite de l'atelier d'assemblage de lignes de remplissage et d'emballage pour l'industrie pharmaceutique et agroalimentaire, avec un aperçu de la mise en service et de la télémaintenance.",
+        en: 'A tour of the assembly of filling and packaging lines for the pharmaceutical and food industries, with insights into commissioning and remote maintenance.',
       },
       category: 'COMPANY_VISIT',
       status: 'PUBLISHED',
@@ -1060,16 +1138,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-22T07:31:00Z',
       synthetic: true,
     },
     {
       slug: 'werksfuehrung-biopharmazeutische-produktion-biberach',
       title: {
         de: 'Werksführung: Biopharmazeutische Produktion',
+        fr: 'Visite de site : la production biopharmaceutique',
         en: 'Site tour: biopharmaceutical production',
       },
       description: {
         de: 'Die Teilnehmenden erhalten Einblick in Zellkultur, Aufreinigung und Abfüllung biopharmazeutischer Wirkstoffe. Die Teilnehmerzahl ist begrenzt; Anmeldung erforderlich.',
+        fr: 'Les participants découvrent la culture cellulaire, la purification et le remplissage de principes actifs biopharmaceutiques. Nombre de places limité ; inscription obligatoire.',
+        en: 'Participants get an insight into cell culture, purification and filling of biopharmaceutical active ingredients. Places are limited; registration is required.',
       },
       category: 'COMPANY_VISIT',
       status: 'PUBLISHED',
@@ -1083,6 +1165,7 @@ export const clusterwoche2017: DemoWorld = {
       patronKeys: [],
       languages: ['DE', 'EN'],
       registrationUrl: 'https://pharma-cluster.example.org/anmeldung/werksfuehrung',
+      createdAt: '2017-03-23T14:08:00Z',
       synthetic: true,
     },
     {
@@ -1094,6 +1177,8 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: 'Vom digitalen Zwilling bis zur vorausschauenden Wartung: Ein Werkzeugmaschinenhersteller zeigt, wie er seine eigene Produktion vernetzt hat und welche Erfahrungen er dabei gemacht hat.',
+        fr: 'Du jumeau numérique à la maintenance prédictive : un fabricant de machines-outils montre comment il a connecté sa propre production et quelles leçons il en a tirées.',
+        en: 'From the digital twin to predictive maintenance: a machine tool manufacturer shows how it connected its own production and what it learned along the way.',
       },
       category: 'COMPANY_VISIT',
       status: 'PUBLISHED',
@@ -1106,6 +1191,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-24T11:45:00Z',
       synthetic: true,
     },
 
@@ -1120,6 +1206,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Besucherinnen und Besucher erfahren, wie Solarmodule unter realen Wetterbedingungen getestet werden. Mit Führungen im Stundentakt und Mitmachstationen für Kinder.',
         fr: 'Les visiteurs découvrent comment les modules solaires sont testés dans des conditions météorologiques réelles. Visites guidées toutes les heures et ateliers pour les enfants.',
+        en: 'Visitors find out how solar modules are tested under real weather conditions. Guided tours every hour and hands-on stations for children.',
       },
       category: 'OPEN_DAY',
       status: 'PUBLISHED',
@@ -1132,16 +1219,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'FR'],
+      createdAt: '2017-03-27T08:22:00Z',
       synthetic: true,
     },
     {
       slug: 'tag-der-offenen-tuer-ausbildungswerkstatt-markdorf',
       title: {
         de: 'Tag der offenen Tür: Ausbildungswerkstatt Luftfahrttechnik',
+        fr: "Journée portes ouvertes : l'atelier de formation en technique aéronautique",
         en: 'Open day: aerospace training workshop',
       },
       description: {
         de: 'Auszubildende zeigen Schülerinnen, Schülern und Eltern, woran sie arbeiten – von der Blechbearbeitung bis zur Verkabelung von Avionik. Ausbildungsbetriebe des Clusters informieren über freie Plätze.',
+        fr: "Les apprentis montrent aux élèves et à leurs parents ce sur quoi ils travaillent, du travail de la tôle au câblage de l'avionique. Les entreprises formatrices du cluster présentent les places d'apprentissage encore disponibles.",
+        en: "Apprentices show pupils and parents what they work on, from sheet metal work to wiring avionics. The cluster's training companies tell them about apprenticeships still open.",
       },
       category: 'OPEN_DAY',
       status: 'PUBLISHED',
@@ -1154,16 +1245,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-27T15:59:00Z',
       synthetic: true,
     },
     {
       slug: 'offene-labore-mikrosystemtechnik-rottweil',
       title: {
         de: 'Offene Labore: Tag der offenen Tür in der Mikrosystemtechnik',
+        fr: 'Laboratoires ouverts : journée portes ouvertes des microsystèmes',
         en: 'Open labs: open day in microsystems technology',
       },
       description: {
         de: 'Reinraum, Messlabor und Prototypenbau: Cluster-Unternehmen öffnen ihre Labore für Studieninteressierte, Fachkräfte und Nachbarn.',
+        fr: 'Salle blanche, laboratoire de mesure et prototypage : les entreprises du cluster ouvrent leurs laboratoires aux futurs étudiants, aux professionnels et aux riverains.',
+        en: 'Clean room, measurement lab and prototyping: cluster companies open their labs to prospective students, professionals and neighbours.',
       },
       category: 'OPEN_DAY',
       status: 'PUBLISHED',
@@ -1176,6 +1271,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-27T12:36:00Z',
       synthetic: true,
     },
     {
@@ -1201,6 +1297,8 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-28T09:13:00Z',
+      updatedAt: '2017-04-19T16:09:00Z',
       synthetic: true,
     },
 
@@ -1209,10 +1307,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'jahrestreffen-netzwerk-smart-production-2017',
       title: {
         de: 'Jahrestreffen Netzwerk Smart Production 2017',
+        fr: 'Rencontre annuelle 2017 du réseau Smart Production',
         en: 'Smart Production Network annual meeting 2017',
       },
       description: {
         de: 'Rückblick auf die Projekte des vergangenen Jahres, Vorstellung neuer Mitglieder und Ausblick auf die Arbeitsgruppen 2017/2018. Mit Impulsvortrag zur Zukunft der Produktionsarbeit.',
+        fr: "Bilan des projets de l'année écoulée, présentation des nouveaux membres et perspectives pour les groupes de travail 2017/2018. Avec une conférence d'ouverture sur l'avenir du travail en production.",
+        en: "A look back at last year's projects, an introduction of new members and an outlook on the 2017/2018 working groups, with a keynote on the future of work in manufacturing.",
       },
       category: 'ANNUAL_MEETING',
       status: 'PUBLISHED',
@@ -1225,6 +1326,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-29T16:50:00Z',
       synthetic: true,
     },
     {
@@ -1232,9 +1334,12 @@ export const clusterwoche2017: DemoWorld = {
       title: {
         de: 'Mitgliederversammlung 2017 des Kunststoff-Clusters Ostwürttemberg',
         fr: "Assemblée générale 2017 du cluster de la plasturgie de l'est du Wurtemberg",
+        en: '2017 general meeting of the East Württemberg Plastics Cluster',
       },
       description: {
         de: 'Bericht des Clustermanagements, Wahl des Lenkungskreises und Vorstellung des Arbeitsprogramms. Anschließend Get-together mit den Mitgliedsunternehmen.',
+        fr: "Rapport de la direction du cluster, élection du comité de pilotage et présentation du programme de travail, suivis d'un moment convivial avec les entreprises membres.",
+        en: 'Report from the cluster management, election of the steering committee and presentation of the work programme, followed by a get-together with member companies.',
       },
       category: 'ANNUAL_MEETING',
       status: 'PUBLISHED',
@@ -1247,16 +1352,19 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-03-30T13:27:00Z',
       synthetic: true,
     },
     {
       slug: 'jahresversammlung-biotech-cluster-rhein-neckar-2017',
       title: {
         de: 'Jahresversammlung des BioTech-Clusters Rhein-Neckar',
+        fr: 'Assemblée annuelle du cluster des biotechnologies Rhin-Neckar',
         en: 'Annual meeting of the Rhine-Neckar Biotech Cluster',
       },
       description: {
         de: 'Die Mitglieder ziehen Bilanz über gemeinsame Forschungsprojekte und beraten über die Schwerpunkte des kommenden Jahres, darunter Gründungsförderung und Fachkräftegewinnung.',
+        fr: "Les membres dressent le bilan des projets de recherche communs et débattent des priorités de l'année à venir, notamment le soutien à la création d'entreprises et le recrutement de personnel qualifié.",
         en: "Members review joint research projects and discuss next year's priorities, including start-up support and recruiting skilled staff.",
       },
       category: 'ANNUAL_MEETING',
@@ -1270,6 +1378,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'EN'],
+      createdAt: '2017-03-31T10:04:00Z',
       synthetic: true,
     },
 
@@ -1284,6 +1393,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Vertreterinnen und Vertreter von Land, Regionen und Clustermanagements diskutieren, wie Cluster-Initiativen zur Innovationsstrategie des Landes beitragen und wie die Förderung weiterentwickelt werden kann.',
         fr: "Des représentants du Land, des régions et des gestionnaires de clusters débattent de la contribution des initiatives de clusters à la stratégie d'innovation du Land et de l'évolution des dispositifs de soutien.",
+        en: "Representatives of the state government, the regions and cluster managements discuss how cluster initiatives contribute to the state's innovation strategy and how funding can be developed further.",
       },
       category: 'POLICY_DIALOGUE',
       status: 'PUBLISHED',
@@ -1302,15 +1412,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-03T07:41:00Z',
       synthetic: true,
     },
     {
       slug: 'politikdialog-forst-und-holzwirtschaft-calw',
       title: {
         de: 'Politikdialog: Forst- und Holzwirtschaft als Motor für den ländlichen Raum',
+        fr: 'Dialogue politique : la filière forêt-bois, moteur des territoires ruraux',
+        en: 'Policy dialogue: forestry and timber as a driver of rural areas',
       },
       description: {
         de: 'Abgeordnete, Bürgermeister und Unternehmen der Holzwirtschaft sprechen über Wertschöpfung, Fachkräfte und Infrastruktur im Nordschwarzwald.',
+        fr: "Députés, maires et entreprises de la filière bois échangent sur la création de valeur, la main-d'œuvre qualifiée et les infrastructures dans le nord de la Forêt-Noire.",
+        en: 'Members of parliament, mayors and timber companies talk about value creation, skilled labour and infrastructure in the northern Black Forest.',
       },
       category: 'POLICY_DIALOGUE',
       status: 'PUBLISHED',
@@ -1323,16 +1438,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-03T14:18:00Z',
       synthetic: true,
     },
     {
       slug: 'parlamentarischer-abend-transformation-automobilwirtschaft',
       title: {
         de: 'Parlamentarischer Abend: Transformation der Automobilwirtschaft in Baden-Württemberg',
+        fr: "Soirée parlementaire : la transformation de l'industrie automobile en Bade-Wurtemberg",
         en: "Parliamentary evening: the transformation of Baden-Württemberg's automotive industry",
       },
       description: {
         de: 'Landtagsabgeordnete im Gespräch mit Zulieferern, Beschäftigtenvertretungen und Forschung: Wie gelingt der Strukturwandel hin zu elektrischen und vernetzten Fahrzeugen?',
+        fr: 'Des députés du Landtag dialoguent avec des équipementiers, des représentants des salariés et des chercheurs : comment réussir la mutation vers des véhicules électriques et connectés ?',
+        en: 'Members of the state parliament in conversation with suppliers, employee representatives and researchers: how can the shift to electric and connected vehicles succeed?',
       },
       category: 'POLICY_DIALOGUE',
       status: 'PUBLISHED',
@@ -1345,6 +1464,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-03T11:55:00Z',
       synthetic: true,
     },
 
@@ -1353,10 +1473,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'netzwerktreffen-faserverbund-trifft-textil-tuebingen',
       title: {
         de: 'Netzwerktreffen Leichtbau: Faserverbund trifft Textil',
+        fr: 'Rencontre réseau construction légère : quand les composites rencontrent le textile',
         en: 'Lightweight design networking: fibre composites meet textiles',
       },
       description: {
         de: 'Abendliches Treffen für Unternehmen aus Textil, Kunststoff und Leichtbau mit kurzen Projektvorstellungen und viel Zeit für Gespräche. Das Ende ist offen.',
+        fr: 'Rencontre en soirée pour les entreprises du textile, de la plasturgie et de la construction légère, avec de courtes présentations de projets et beaucoup de temps pour échanger. Sans heure de fin.',
+        en: 'An evening meeting for companies from textiles, plastics and lightweight design, with short project presentations and plenty of time to talk. Open end.',
       },
       category: 'NETWORKING',
       status: 'PUBLISHED',
@@ -1368,6 +1491,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-04T08:32:00Z',
       synthetic: true,
     },
     {
@@ -1399,16 +1523,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: ['zypries', 'wanka'],
       languages: ['DE', 'EN'],
+      createdAt: '2017-04-05T15:09:00Z',
       synthetic: true,
     },
     {
       slug: 'netzwerkabend-medizintechnik-mikrosystemtechnik-tuttlingen',
       title: {
         de: 'Netzwerkabend: Medizintechnik trifft Mikrosystemtechnik',
+        fr: 'Soirée réseau : quand les technologies médicales rencontrent les microsystèmes',
         en: 'Networking evening: medical technology meets microsystems',
       },
       description: {
         de: 'Zum Abschluss der Messetage treffen sich Medizintechnik- und Mikrosystemtechnik-Unternehmen zu einem informellen Austausch über gemeinsame Entwicklungsprojekte.',
+        fr: 'Pour clore les journées du salon, les entreprises des technologies médicales et des microsystèmes se retrouvent pour un échange informel sur des projets de développement communs.',
+        en: 'To round off the trade fair days, medical technology and microsystems companies meet for an informal exchange on joint development projects.',
       },
       category: 'NETWORKING',
       status: 'PUBLISHED',
@@ -1420,6 +1548,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-06T12:46:00Z',
       synthetic: true,
     },
     {
@@ -1427,9 +1556,12 @@ export const clusterwoche2017: DemoWorld = {
       title: {
         de: 'Unternehmerfrühstück Energieeffizienz',
         fr: "Petit-déjeuner d'entrepreneurs sur l'efficacité énergétique",
+        en: 'Business breakfast on energy efficiency',
       },
       description: {
         de: 'Beim Frühstück berichten zwei Betriebe, wie sie ihren Energieverbrauch mit einfachen Maßnahmen gesenkt haben. Danach ist Zeit für Fragen und Kontakte.',
+        fr: "Autour du petit-déjeuner, deux entreprises racontent comment elles ont réduit leur consommation d'énergie grâce à des mesures simples. Place ensuite aux questions et aux contacts.",
+        en: 'Over breakfast, two companies describe how they cut their energy use with simple measures. Then there is time for questions and networking.',
       },
       category: 'NETWORKING',
       status: 'PUBLISHED',
@@ -1442,16 +1574,20 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-07T09:23:00Z',
       synthetic: true,
     },
     {
       slug: 'netzwerktreffen-life-sciences-ulm',
       title: {
         de: 'Netzwerktreffen Life Sciences Donau-Iller',
+        fr: 'Rencontre réseau des sciences de la vie Danube-Iller',
         en: 'Danube-Iller life sciences networking meeting',
       },
       description: {
         de: 'Pharma-, Biotech- und Medizintechnikunternehmen zwischen Ulm und Biberach lernen sich kennen. Kurzvorträge zu Kooperationen mit Hochschulen eröffnen den Abend.',
+        fr: "Les entreprises pharmaceutiques, de biotechnologie et de technologies médicales situées entre Ulm et Biberach font connaissance. De courtes interventions sur les coopérations avec les établissements d'enseignement supérieur ouvrent la soirée.",
+        en: 'Pharmaceutical, biotech and medical technology companies between Ulm and Biberach get to know each other. Short talks on working with universities open the evening.',
       },
       category: 'NETWORKING',
       status: 'PUBLISHED',
@@ -1464,6 +1600,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'EN'],
+      createdAt: '2017-04-10T16:00:00Z',
       synthetic: true,
     },
 
@@ -1472,10 +1609,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'preisverleihung-schuelerwettbewerb-licht-an-karlsruhe',
       title: {
         de: 'Preisverleihung des Schülerwettbewerbs „Licht an!“',
+        fr: 'Remise des prix du concours scolaire « Lumière ! »',
         en: 'Award ceremony of the "Lights on!" school competition',
       },
       description: {
         de: 'Schulteams aus der Region haben Experimente rund um Licht und Optik entwickelt. Die besten Projekte werden ausgezeichnet und in einer kleinen Ausstellung gezeigt.',
+        fr: "Des équipes d'élèves de la région ont conçu des expériences autour de la lumière et de l'optique. Les meilleurs projets sont récompensés et présentés dans une petite exposition.",
+        en: 'School teams from the region have devised experiments on light and optics. The best projects receive awards and are shown in a small exhibition.',
       },
       category: 'OTHER',
       status: 'PUBLISHED',
@@ -1488,6 +1628,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-10T13:37:00Z',
       synthetic: true,
     },
     {
@@ -1499,6 +1640,7 @@ export const clusterwoche2017: DemoWorld = {
       },
       description: {
         de: '24 Stunden lang entwickeln Studierende, Start-ups und Fachleute aus Unternehmen Lösungen für echte Aufgabenstellungen aus der Fertigung – mit Maschinendaten von Mitgliedsunternehmen.',
+        fr: "Pendant 24 heures, étudiants, start-up et professionnels de l'industrie développent des solutions à des problèmes concrets de production, à partir de données machines d'entreprises membres.",
         en: 'For 24 hours, students, start-ups and industry professionals develop solutions to real manufacturing challenges, using machine data from member companies.',
       },
       category: 'OTHER',
@@ -1512,6 +1654,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE', 'EN'],
+      createdAt: '2017-04-10T10:14:00Z',
       synthetic: true,
     },
     {
@@ -1519,10 +1662,13 @@ export const clusterwoche2017: DemoWorld = {
       slug: 'elektromobilitaet-erfahren-ludwigsburg',
       title: {
         de: 'Elektromobilität erfahren: Probefahrten und Informationsstände',
+        fr: "L'électromobilité en pratique : essais de véhicules et stands d'information",
         en: 'Experience electric mobility: test drives and information stands',
       },
       description: {
         de: 'Bürgerinnen, Bürger und Unternehmen können Elektrofahrzeuge und E-Lastenräder testen und sich über Ladeinfrastruktur und Förderprogramme informieren.',
+        fr: "Particuliers et entreprises peuvent essayer des véhicules électriques et des vélos cargos électriques, et s'informer sur les infrastructures de recharge et les programmes d'aide.",
+        en: 'Residents and businesses can try out electric cars and e-cargo bikes and find out about charging infrastructure and funding programmes.',
       },
       category: 'OTHER',
       status: 'SUBMITTED',
@@ -1535,6 +1681,7 @@ export const clusterwoche2017: DemoWorld = {
       campaignSlug: CW,
       patronKeys: [],
       languages: ['DE'],
+      createdAt: '2017-04-11T07:51:00Z',
       synthetic: true,
     },
 
@@ -1550,6 +1697,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Die drei Netzwerke am Oberrhein ziehen Bilanz nach der ersten trinationalen Veranstaltungsreihe und planen gemeinsame Projekte für 2018.',
         fr: "Les trois réseaux du Rhin supérieur dressent le bilan de leur première série d'événements trinationale et préparent des projets communs pour 2018.",
+        en: 'The three Upper Rhine networks take stock after their first trinational event series and plan joint projects for 2018.',
       },
       category: 'NETWORKING',
       status: 'PUBLISHED',
@@ -1561,6 +1709,7 @@ export const clusterwoche2017: DemoWorld = {
       organizerKeys: ['it-netzwerk-nordwestschweiz', 'connect-dreilaendereck', 'reseau-numerique-alsace-sud'],
       patronKeys: [],
       languages: ['DE', 'FR'],
+      createdAt: '2017-05-03T13:22:00Z',
       synthetic: true,
     },
     {
@@ -1573,6 +1722,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Was ändert die europäische Datenschutz-Grundverordnung für Schweizer Unternehmen, die mit Partnern in Deutschland und Frankreich arbeiten? Ein Überblick mit Checkliste für die Praxis.',
         fr: "Qu'est-ce que le règlement général européen sur la protection des données change pour les entreprises suisses qui travaillent avec des partenaires en Allemagne et en France ? Un tour d'horizon avec une liste de contrôle pratique.",
+        en: 'What does the EU General Data Protection Regulation change for Swiss companies working with partners in Germany and France? An overview with a practical checklist.',
       },
       category: 'SEMINAR',
       status: 'PUBLISHED',
@@ -1584,6 +1734,8 @@ export const clusterwoche2017: DemoWorld = {
       organizerKeys: ['it-netzwerk-nordwestschweiz'],
       patronKeys: [],
       languages: ['DE', 'FR'],
+      createdAt: '2017-09-12T08:55:00Z',
+      updatedAt: '2017-10-24T14:16:00Z',
       synthetic: true,
     },
     {
@@ -1596,6 +1748,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Unternehmen aus dem Elsass und aus Baden-Württemberg vergleichen Ansätze der „Industrie du futur“ und der Industrie 4.0 und suchen Partner für gemeinsame Projekte.',
         fr: "Des entreprises d'Alsace et du Bade-Wurtemberg comparent les démarches « Industrie du futur » et « Industrie 4.0 » et recherchent des partenaires pour des projets communs.",
+        en: 'Companies from Alsace and Baden-Württemberg compare the French "Industrie du futur" approach with Industry 4.0 and look for partners for joint projects.',
       },
       category: 'CONFERENCE',
       status: 'PUBLISHED',
@@ -1607,6 +1760,7 @@ export const clusterwoche2017: DemoWorld = {
       organizerKeys: ['reseau-numerique-alsace-sud', 'smart-production'],
       patronKeys: [],
       languages: ['FR', 'DE'],
+      createdAt: '2017-08-29T07:40:00Z',
       synthetic: true,
     },
     {
@@ -1619,6 +1773,7 @@ export const clusterwoche2017: DemoWorld = {
       description: {
         de: 'Praxisnaher Workshop zu Phishing, Datensicherung und Notfallplänen, mit Fachleuten aus dem Elsass und dem Dreiländereck.',
         fr: "Atelier pratique sur l'hameçonnage, la sauvegarde des données et les plans d'urgence, avec des experts d'Alsace et de la région des Trois Frontières.",
+        en: 'A hands-on workshop on phishing, data backup and emergency plans, with experts from Alsace and the Three-Country Corner.',
       },
       category: 'WORKSHOP',
       status: 'PUBLISHED',
@@ -1630,7 +1785,8 @@ export const clusterwoche2017: DemoWorld = {
       organizerKeys: ['reseau-numerique-alsace-sud', 'connect-dreilaendereck'],
       patronKeys: [],
       languages: ['FR', 'DE'],
+      createdAt: '2017-08-02T12:18:00Z',
       synthetic: true,
     },
   ],
-};
+});

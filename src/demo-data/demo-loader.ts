@@ -153,7 +153,8 @@ export async function loadDemoWorld(tx: SqlExecutor, world: DemoWorld, now: numb
     const id = first.event + i;
     const owner = `event "${e.slug}"`;
     const campaign = e.campaignSlug === undefined ? null : resolve(campaignIds, e.campaignSlug, 'campaign', owner);
-    events.push(eventRow(id, e, campaign, now));
+    const { createdAt, updatedAt } = recordTimes(e, now, owner);
+    events.push(eventRow(id, e, campaign, createdAt, updatedAt));
     e.organizerKeys.forEach((key, position) => eventOrganizers.push([id, resolve(organizerIds, key, 'organizer', owner), position]));
     e.patronKeys.forEach((key, position) => eventPatrons.push([id, resolve(patronIds, key, 'patron', owner), position]));
   });
@@ -170,6 +171,20 @@ export async function loadDemoWorld(tx: SqlExecutor, world: DemoWorld, now: numb
   await insertRows(tx, 'event_organizer', ['event_id', 'organizer_id', 'position'], eventOrganizers);
   await insertRows(tx, 'event_patron', ['event_id', 'patron_id', 'position'], eventPatrons);
   await resetSequences(tx, ID_TABLES);
+}
+
+/** An event's createdAt/updatedAt (epoch ms): its own when it has them, else now. */
+function recordTimes(e: DemoEvent, now: number, owner: string): { createdAt: number; updatedAt: number } {
+  const createdAt = e.createdAt === undefined ? now : instantOf(e.createdAt, 'createdAt', owner);
+  const updatedAt = e.updatedAt === undefined ? createdAt : instantOf(e.updatedAt, 'updatedAt', owner);
+  if (updatedAt < createdAt) throw new Error(`demo world: ${owner} has updatedAt before createdAt`);
+  return { createdAt, updatedAt };
+}
+
+function instantOf(iso: string, what: string, owner: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`demo world: ${owner} has an invalid ${what} "${iso}"`);
+  return ms;
 }
 
 /** Consecutive ids from firstId for keys; a key given twice is an error. */

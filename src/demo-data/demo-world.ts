@@ -102,6 +102,14 @@ export interface DemoEvent {
   registrationUrl?: string;
   /** True for filler events not named in the article. */
   synthetic: boolean;
+  /**
+   * When the event was entered and last changed (ISO instants, e.g. "2017-03-02T07:11:00Z");
+   * without them the load time. A partner's incremental pull can only split data whose
+   * changes have distinct times, so the demo world carries its own.
+   */
+  createdAt?: string;
+  /** Defaults to createdAt; never before it. */
+  updatedAt?: string;
 }
 
 export interface DemoWorld {

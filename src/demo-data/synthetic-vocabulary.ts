@@ -5,6 +5,7 @@
  * {F} trade fair; French subjects are lower case because they follow a colon.
  */
 import type { DemoCategory } from './demo-world';
+import { frenchTypography } from './french-typography';
 
 /** One text in the three languages. */
 export interface Tri {
@@ -27,7 +28,8 @@ export interface Topic {
 const topic = (de: string, fr: string, en: string, within: Tri, short: string, tags: string[]): Topic => ({
   name: { de, fr, en }, within, short, tags,
 });
-const w = (de: string, fr: string, en: string): Tri => ({ de, fr, en });
+// French is typed with plain spaces and gets its no-break spaces here (see frenchTypography).
+const w = (de: string, fr: string, en: string): Tri => ({ de, fr: frenchTypography(fr), en });
 
 export const TOPICS: Topic[] = [
   topic('Medizintechnik', 'technologies médicales', 'medical technology', w('in der Medizintechnik', 'dans les technologies médicales', 'in medical technology'), 'MedTech', ['Medizintechnik', 'Regulatorik', 'Chirurgische Instrumente']),
