@@ -116,11 +116,13 @@ describe('DateTime output', () => {
   });
 
   it('gives createdAt and updatedAt in UTC, ending in Z', async () => {
-    const e = await event({ slug: 'go-cluster-jahrestagung-2017' });
+    const e = await event({ slug: 'zeiten-kolkata' });
     expect(e.createdAt).toMatch(UTC);
     expect(e.updatedAt).toMatch(UTC);
     expect(Date.parse(e.createdAt)).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(Date.parse(e.createdAt)).toBeLessThanOrEqual(loadedAt + 1000);
     expect(await event({ slug: 'zeiten-geaendert' })).toMatchObject({ updatedAt: '2021-07-01T08:15:00Z' });
+    expect(await event({ slug: 'go-cluster-jahrestagung-2017' }))
+      .toMatchObject({ createdAt: '2017-02-06T09:12:00Z', updatedAt: '2017-04-03T11:26:00Z' });
   });
 });
