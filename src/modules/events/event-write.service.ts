@@ -31,7 +31,7 @@ export const MAX_REASON = 2000;
 
 /**
  * Tries of a submit whose slug another writer took first (one that does not queue on the
- * slug lock, see freeSlug); each try picks the next free slug.
+ * slug lock, or the same random letters, see freeSlug); each try picks the next free slug.
  */
 const SLUG_TRIES = 3;
 
@@ -55,8 +55,9 @@ export class EventWriteService {
           const values = await checkEventValues(input, 'input', writeLookups(tx), null);
           assertMayName(viewer, values.organizers.map((o) => o.key));
           const now = Date.now();
-          const slug = await freeSlug(tx, slugBase(values.titleDe, startsLocalOf(values.startsAt, values.timeZone)));
-          const key = await insertEvent(tx, values, { slug, status: statusOnSubmit(viewer), now });
+          const status = statusOnSubmit(viewer);
+          const slug = await freeSlug(tx, slugBase(values.titleDe, startsLocalOf(values.startsAt, values.timeZone)), status);
+          const key = await insertEvent(tx, values, { slug, status, now });
           return this.finish(tx, viewer, 'submitEvent', key, null, now);
         }, RERUNNABLE);
       } catch (err) {

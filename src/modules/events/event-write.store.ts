@@ -1,4 +1,6 @@
+import { randomInt } from 'node:crypto';
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import { PUBLIC_STATUSES } from '../../auth/roles';
 import type { EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../demo-data/bulk-insert';
 import type { Event } from './event.entity';
@@ -132,22 +134,44 @@ function sameKeys(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * A slug for a new event that no event has: `base` itself, else `base-2`, `base-3`, … past
- * the highest taken. On PostgreSQL, submissions of one base take turns (a transaction-level
- * advisory lock), so each sees the slugs the previous ones committed; a writer that does not
- * take the lock can still win a race, which the unique index refuses (see isSlugClash).
+ * A slug for a new event that no event has, chosen so that it tells nobody whether hidden
+ * events (SUBMITTED, DRAFT, REJECTED) exist:
+ * - an event that starts hidden (`status` given and not public) gets `base-` and six
+ *   random letters, whatever rows there are: its editor sees the same kind of slug with or
+ *   without another organiser's hidden event of that title;
+ * - an event that starts public gets `base`, else `base-2`, `base-3`, … past the highest
+ *   taken by a public event (so hidden events made this way never hold a numbered slug);
+ *   if that one is nonetheless held by a hidden event (one from before this rule), it too
+ *   gets random letters rather than a number that would count the hidden one.
+ * On PostgreSQL, submissions of one base take turns (a transaction-level advisory lock), so
+ * each sees the slugs the previous ones committed; a writer that does not take the lock can
+ * still win a race, which the unique index refuses (see isSlugClash; the caller tries again).
  */
-export async function freeSlug(tx: SqlExecutor, base: string): Promise<string> {
+export async function freeSlug(tx: SqlExecutor, base: string, status?: EventStatus): Promise<string> {
+  if (status !== undefined && !PUBLIC_STATUSES.includes(status)) return `${base}-${randomLetters()}`;
   if (tx.kind === 'postgres') await tx.query("SELECT pg_advisory_xact_lock(hashtext('event-slug:' || ?::text))", [base]);
-  const rows = await tx.query<{ slug: string }>('SELECT slug FROM event WHERE slug = ? OR slug LIKE ?', [base, `${base}-%`]);
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  let highest = 1;
-  for (const slug of taken) {
-    const n = /^-([0-9]{1,9})$/.exec(slug.slice(base.length));
-    if (n) highest = Math.max(highest, Number(n[1]));
+  const rows = await tx.query<{ slug: string; status: EventStatus }>(
+    'SELECT slug, status FROM event WHERE slug = ? OR slug LIKE ?', [base, `${base}-%`]);
+  const visible = new Set(rows.filter((r) => PUBLIC_STATUSES.includes(r.status)).map((r) => r.slug));
+  let candidate = base;
+  if (visible.has(base)) {
+    let highest = 1;
+    for (const slug of visible) {
+      const n = /^-([0-9]{1,9})$/.exec(slug.slice(base.length));
+      if (n) highest = Math.max(highest, Number(n[1]));
+    }
+    candidate = `${base}-${highest + 1}`;
   }
-  return `${base}-${highest + 1}`;
+  return rows.some((r) => r.slug === candidate) ? `${base}-${randomLetters()}` : candidate;
+}
+
+/** Letters only, so a random suffix never looks like (or counts as) a number `-n`. */
+const SLUG_LETTERS = 'abcdefghijkmnpqrstuvwxyz';
+
+function randomLetters(): string {
+  let out = '';
+  for (let i = 0; i < 6; i += 1) out += SLUG_LETTERS[randomInt(SLUG_LETTERS.length)];
+  return out;
 }
 
 /** True for the error of an INSERT that lost the race for a slug. */
