@@ -39,23 +39,8 @@ function sleep(ms: number): Promise<void> {
  * in the tree (others may be mid-edit) do not stop the tests as long as the CLI was emitted.
  */
 export async function buildCli(): Promise<void> {
-  const lock = join(tmpdir(), 'clustergraph-cli-test-build.lock');
   const stamp = join(tmpdir(), 'clustergraph-cli-test-build.stamp');
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // the holder just released it
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${lock}`);
-      await sleep(250);
-    }
-  }
+  const release = await takeBuildLock();
   try {
     const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'migrations')));
     const built = existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : 0;
@@ -72,7 +57,32 @@ export async function buildCli(): Promise<void> {
     }
     writeFileSync(stamp, String(Math.max(sources, started)));
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    release();
+  }
+}
+
+const BUILD_LOCK = join(tmpdir(), 'clustergraph-cli-test-build.lock');
+
+/**
+ * Waits for, then holds, the lock under which tests write dist/ (buildCli, or `npm start`,
+ * which builds before it serves); returns its release. A lock older than two minutes is
+ * taken as left behind by a killed run.
+ */
+export async function takeBuildLock(): Promise<() => void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      return () => rmSync(BUILD_LOCK, { recursive: true, force: true });
+    } catch {
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 120_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // the holder just released it
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the build lock ${BUILD_LOCK}`);
+      await sleep(250);
+    }
   }
 }
 
