@@ -7,6 +7,7 @@ import { SourceFormat, SourceRunResult, type Source } from '../modules/sources/s
 import { importEvents } from '../modules/sources/import-events';
 import { openInput } from '../modules/sources/parse-input';
 import { sourceGlobalId } from '../modules/sources/source-id';
+import { maskUrl } from '../modules/sources/source-url';
 import { startProgress } from './progress';
 import {
   FETCH_OPTIONS, SourceCommandError, fetchLimits, options, rejectedLines, reviewLines, sourceWrites, summaryLine, withDatabase,
@@ -47,7 +48,7 @@ export async function importCommand(args: string[], open: () => Promise<Database
   if (isUrl) {
     try {
       const fetched = await fetchSource(a.input, null, limits);
-      if (fetched.notModified) throw new SourceFetchError(`${a.input} answered 304 to an unconditional request`);
+      if (fetched.notModified) throw new SourceFetchError(`${maskUrl(a.input)} answered 304 to an unconditional request`);
       bytes = fetched.body;
       charset = fetched.charset;
     } catch (err) {

@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { formatInZone } from '../shared/time';
 import { allSources, latestRuns } from '../modules/sources/source.store';
 import { sourceGlobalId } from '../modules/sources/source-id';
+import { maskUrl, maskUrlsIn } from '../modules/sources/source-url';
 import { DEFAULT_INTERVAL } from '../modules/sources/source-write.service';
 import { SourceCommandError, options, sourceWrites, withDatabase } from './source-cli';
 import { quote } from '../shared/quote';
@@ -80,9 +81,9 @@ async function list(args: string[], open: () => Promise<Database>, out: (text: s
     const rows = sources.map((s) => {
       const r = runs.get(s.pk);
       const last = r
-        ? `${at(r.startedAt)} ${r.result}${r.result === 'ok' ? ` (+${r.created} ~${r.updated} =${r.unchanged} !${r.rejected})` : ''}${r.error ? `: ${r.error}` : ''}`
+        ? `${at(r.startedAt)} ${r.result}${r.result === 'ok' ? ` (+${r.created} ~${r.updated} =${r.unchanged} !${r.rejected})` : ''}${r.error ? `: ${maskUrlsIn(r.error)}` : ''}`
         : 'never';
-      return [s.name, s.format, s.url ?? '-', s.trusted ? 'yes' : 'no', `${s.intervalMinutes} min`,
+      return [s.name, s.format, s.url === null ? '-' : maskUrl(s.url), s.trusted ? 'yes' : 'no', `${s.intervalMinutes} min`,
         s.nextDueAt === null ? (s.url ? 'now' : '-') : at(s.nextDueAt), last];
     });
     out(table([['name', 'format', 'url', 'trusted', 'interval', 'next pull', 'last run'], ...rows]));

@@ -1,5 +1,6 @@
 import { parseMediaType } from '../../shared/media-type';
 import { quote } from '../../shared/quote';
+import { maskUrl, maskUrlsIn, splitCredentials } from './source-url';
 
 /** Limits of one pull; tests shorten them. */
 export interface FetchLimits {
@@ -42,25 +43,31 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * Pulls a source over HTTP(S) with node's fetch (undici): conditional (If-None-Match /
  * If-Modified-Since from `validators`), redirects followed by hand so they are counted,
  * the body streamed and refused as soon as it passes the size limit, everything under a
- * deadline. Throws SourceFetchError for every way it can fail.
+ * deadline. Credentials in the URL (`https://user:pass@host/…`) are sent as HTTP basic
+ * auth, to the URL's own origin only (a redirect elsewhere does not get them), and never
+ * appear in a message. Throws SourceFetchError for every way it can fail.
  */
 export async function fetchSource(
   url: string, validators: Validators | null, limits: FetchLimits = DEFAULT_FETCH_LIMITS,
 ): Promise<Fetched> {
   const deadline = new AbortController();
   const total = setTimeout(() => deadline.abort(), limits.timeoutMs);
+  const shown = maskUrl(url);
   try {
-    let current = checkedUrl(url);
+    const first = splitCredentials(new URL(checkedUrl(url)));
+    let current = first.url.toString();
+    const credentialsFor = (target: string) => (new URL(target).origin === first.url.origin ? first.authorization : null);
     for (let redirects = 0; ; redirects += 1) {
-      const response = await headersOf(current, validators, limits, deadline.signal);
+      const response = await headersOf(current, validators, limits, deadline.signal, credentialsFor(current));
       if (REDIRECTS.has(response.status)) {
         await response.body?.cancel();
         const location = response.headers.get('location');
         if (!location) throw new SourceFetchError(`${current} answered ${response.status} without a Location to follow`);
+        const next = maskUrl(new URL(location, current).toString());
         if (redirects >= limits.maxRedirects) {
-          throw new SourceFetchError(`too many redirects: more than ${limits.maxRedirects}, last to ${new URL(location, current)}`);
+          throw new SourceFetchError(`too many redirects: more than ${limits.maxRedirects}, last to ${next}`);
         }
-        current = checkedUrl(new URL(location, current).toString());
+        current = splitCredentials(new URL(checkedUrl(new URL(location, current).toString()))).url.toString();
         continue;
       }
       if (response.status === 304) {
@@ -83,8 +90,8 @@ export async function fetchSource(
     }
   } catch (err) {
     if (err instanceof SourceFetchError) throw err;
-    if (deadline.signal.aborted) throw new SourceFetchError(`${url} did not answer completely within ${seconds(limits.timeoutMs)}`);
-    throw new SourceFetchError(`${url} could not be read: ${causeOf(err)}`);
+    if (deadline.signal.aborted) throw new SourceFetchError(`${shown} did not answer completely within ${seconds(limits.timeoutMs)}`);
+    throw new SourceFetchError(`${shown} could not be read: ${maskUrlsIn(causeOf(err))}`);
   } finally {
     clearTimeout(total);
   }
@@ -95,14 +102,17 @@ function checkedUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new SourceFetchError(`${quote(url)} is not a URL`);
+    throw new SourceFetchError(`${quote(maskUrlsIn(url))} is not a URL`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new SourceFetchError(`only http and https are pulled, not ${parsed.protocol}`);
   return parsed.toString();
 }
 
-async function headersOf(url: string, validators: Validators | null, limits: FetchLimits, total: AbortSignal): Promise<Response> {
+async function headersOf(
+  url: string, validators: Validators | null, limits: FetchLimits, total: AbortSignal, authorization: string | null,
+): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': 'clustergraph-sync', accept: 'text/calendar, text/csv, application/json, */*;q=0.5' };
+  if (authorization) headers.authorization = authorization;
   if (validators?.etag) headers['if-none-match'] = validators.etag;
   if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   const first = new AbortController();

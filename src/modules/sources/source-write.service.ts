@@ -8,6 +8,7 @@ import { changesBetween, type AuditSnapshot } from '../audit/audit-changes';
 import { organizerKeyOf } from '../organizers/organizer.entity';
 import { assertAdmin, existingKeys } from '../organizers/organizer-write.checks';
 import { fieldReader } from '../organizers/organizer-write.values';
+import { maskUrl } from './source-url';
 import type { SourceFieldsInput } from './source.inputs';
 import { checkMapping } from './source-mapping';
 import { sourceGlobalId, sourceKeyOf } from './source-id';
@@ -135,5 +136,6 @@ function valuesOf(s: Source): SourceValues {
 }
 
 function snapshot(s: Source): AuditSnapshot {
-  return { ...valuesOf(s) };
+  // The audit log is read by people who need not know a partner feed's password.
+  return { ...valuesOf(s), url: s.url === null ? null : maskUrl(s.url) };
 }
