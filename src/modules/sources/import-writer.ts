@@ -50,7 +50,8 @@ function cancelledByImport(reason: string | null): boolean {
 export async function createImported(
   t: ImportTx, values: EventValues, status: EventStatus, sourceId: string, hash: string, duplicateOf: number | null = null,
 ): Promise<number> {
-  const slug = await freeSlug(t.tx, slugBase(values.titleDe, startsLocalOf(values.startsAt, values.timeZone)));
+  // The status decides the slug as for submitEvent: a hidden event's slug must not reveal other hidden ones.
+  const slug = await freeSlug(t.tx, slugBase(values.titleDe, startsLocalOf(values.startsAt, values.timeZone)), status);
   const key = await insertEvent(t.tx, values, { slug, status, now: t.now });
   if (duplicateOf !== null) await t.tx.query('UPDATE event SET duplicate_of_id = ? WHERE id = ?', [duplicateOf, key]);
   if (status === EventStatus.CANCELLED) {
