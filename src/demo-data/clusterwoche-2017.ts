@@ -324,8 +324,7 @@ export const clusterwoche2017: DemoWorld = withFrenchTypography({
     {
       key: 'leichtbau-bw',
       kind: 'NETWORK',
-      // A brand name, spelt alike in every language.
-      name: { de: 'Leichtbau BW', fr: 'Leichtbau BW', en: 'Leichtbau BW' },
+      name: { de: 'Leichtbau BW' },
       regionCode: 'DE111',
       website: 'https://www.leichtbau-bw.de',
       scope: 'STATEWIDE',
@@ -340,8 +339,7 @@ export const clusterwoche2017: DemoWorld = withFrenchTypography({
     {
       key: 'e-mobil-bw',
       kind: 'NETWORK',
-      // A brand name, spelt alike in every language.
-      name: { de: 'e-mobil BW', fr: 'e-mobil BW', en: 'e-mobil BW' },
+      name: { de: 'e-mobil BW' },
       regionCode: 'DE111',
       website: 'https://www.e-mobilbw.de',
       scope: 'STATEWIDE',
