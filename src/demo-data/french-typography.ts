@@ -1,22 +1,8 @@
 import type { DemoText, DemoWorld } from './demo-world';
+import { frenchTypography } from '../shared/french-typography';
 
-const NO_BREAK_SPACE = '\u00a0';
-const NARROW_NO_BREAK_SPACE = '\u202f';
-
-/**
- * French spacing for text written with ordinary spaces: a no-break space before ":" and
- * inside « », a narrow no-break space before ";", "!" and "?", so a line never starts with
- * the sign. The demo texts are typed with plain spaces (invisible characters in source are
- * too easy to lose in an edit) and pass through here. Only a space already there is
- * replaced: "https://" and "10:00" stay as they are.
- */
-export function frenchTypography(text: string): string {
-  return text
-    .replace(/ :/g, `${NO_BREAK_SPACE}:`)
-    .replace(/ ([;!?])/g, `${NARROW_NO_BREAK_SPACE}$1`)
-    .replace(/« /g, `«${NO_BREAK_SPACE}`)
-    .replace(/ »/g, `${NO_BREAK_SPACE}»`);
-}
+// The demo texts are typed with plain spaces (invisible characters in source are too easy
+// to lose in an edit); their French gets its no-break spaces here.
 
 /** The world with frenchTypography applied to every French text in it; German and English stay. */
 export function withFrenchTypography(world: DemoWorld): DemoWorld {

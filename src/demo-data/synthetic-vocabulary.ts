@@ -5,7 +5,7 @@
  * {F} trade fair; French subjects are lower case because they follow a colon.
  */
 import type { DemoCategory } from './demo-world';
-import { frenchTypography } from './french-typography';
+import { frenchTypography } from '../shared/french-typography';
 
 /** One text in the three languages. */
 export interface Tri {

@@ -6,7 +6,7 @@ import { EventStatus } from '../modules/events/event.enums';
 import { cancellationReason, type EventFeedSource, type FeedEvent } from './event-feed-source';
 import { foldContentLines } from './ics-fold';
 import { CATEGORY_LABELS, FEED_WORDS, countryName, organizerName } from './feed-labels';
-import { labelled } from './feed-typography';
+import { labelled } from '../shared/french-typography';
 
 /** The zone every feed describes, whatever its events use: the default of the data. */
 const DEFAULT_ZONE = 'Europe/Berlin';

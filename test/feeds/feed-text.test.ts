@@ -1,6 +1,6 @@
 import { foldContentLines } from '../../src/feeds/ics-fold';
 import { parseFeedQuery, parseInstant } from '../../src/feeds/feed-query';
-import { labelled, punctuate } from '../../src/feeds/feed-typography';
+import { frenchTypography, labelled } from '../../src/shared/french-typography';
 import { Language } from '../../src/shared/i18n';
 
 /** Undoes RFC 5545 folding: a CRLF followed by one space or tab is removed. */
@@ -73,15 +73,16 @@ describe('parseInstant', () => {
     });
 });
 
-describe('punctuate and labelled', () => {
-  it('space French punctuation: no-break before a colon, narrow no-break before ; ! and ?', () => {
-    expect(punctuate('Annulé: vraiment ; pourquoi? Hélas!', Language.FR))
-      .toBe('Annulé\u00A0: vraiment\u202F; pourquoi\u202F? Hélas\u202F!');
+describe('French typography and labelled', () => {
+  it('space French punctuation: no-break before a colon and inside « », narrow no-break before ; ! and ?', () => {
+    expect(frenchTypography('Annulé : vraiment ; pourquoi ? « Hélas » !'))
+      .toBe('Annulé\u00A0: vraiment\u202F; pourquoi\u202F? «\u00A0Hélas\u00A0»\u202F!');
+    expect(frenchTypography('https://exemple.fr à 10:00')).toBe('https://exemple.fr à 10:00');
     expect(labelled('Inscription', 'https://exemple.fr/a?b=1;c', Language.FR)).toBe('Inscription\u00A0: https://exemple.fr/a?b=1;c');
   });
 
-  it('leave German and English as they are', () => {
-    expect(punctuate('Abgesagt: wirklich; warum?', Language.DE)).toBe('Abgesagt: wirklich; warum?');
+  it('leave German and English labels as they are', () => {
+    expect(labelled('Abgesagt', 'wirklich; warum?', Language.DE)).toBe('Abgesagt: wirklich; warum?');
     expect(labelled('Registration', 'https://example.org', Language.EN)).toBe('Registration: https://example.org');
   });
 });
