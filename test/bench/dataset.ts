@@ -22,6 +22,15 @@ const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgre
  * benchmark measures the data the product itself writes.
  */
 export async function createDataset(root: string, db: 'sqlite' | 'postgres', events: number, seed: number): Promise<Dataset> {
+  return filledDatabase(root, db, ['seed', '--synthetic', '--events', String(events), '--seed', String(seed)]);
+}
+
+/** A fresh database as `clustergraph migrate` leaves it (schema and demo data): what an import starts from. */
+export function createMigratedDatabase(root: string, db: 'sqlite' | 'postgres'): Promise<Dataset> {
+  return filledDatabase(root, db, ['migrate']);
+}
+
+async function filledDatabase(root: string, db: 'sqlite' | 'postgres', command: string[]): Promise<Dataset> {
   const stamp = `${Date.now()}_${process.pid}`;
   let databaseUrl: string;
   let drop: () => Promise<void>;
@@ -39,7 +48,7 @@ export async function createDataset(root: string, db: 'sqlite' | 'postgres', eve
   }
   const started = performance.now();
   try {
-    await run(process.execPath, [join(root, 'bin/clustergraph.js'), 'seed', '--synthetic', '--events', String(events), '--seed', String(seed)], {
+    await run(process.execPath, [join(root, 'bin/clustergraph.js'), ...command], {
       cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, maxBuffer: 16 * 2 ** 20,
     });
   } catch (err) {

@@ -28,6 +28,8 @@ export interface BenchRun {
   rows: BenchRow[];
   /** A soak run's results per database, memory samples included (see soak.ts). */
   soak?: Record<string, import('./soak').SoakResult>;
+  /** An import run's results per database (see import-shape.ts). */
+  imports?: import('./import-shape').ImportRun[];
 }
 
 export function machine(): BenchRun['machine'] {

@@ -11,6 +11,7 @@ import { writeComparePlot, writeRunPlot } from './plot';
 import { startServerProcess } from './server-process';
 import { prepareShapes, type PreparedShape } from './shapes';
 import { formatSoak, parseSoakDuration, scrapeHeapUsed, soak, SOAK_RATE, SOAK_SHAPES, type SoakResult } from './soak';
+import { formatImports, measureImport, type ImportRun } from './import-shape';
 
 const USAGE = `usage: npm run bench -- [options]
   --db sqlite|postgres|both   databases to measure (default both; postgres with --soak)
@@ -23,6 +24,8 @@ const USAGE = `usage: npm run bench -- [options]
   --soak <N>m|<N>s            instead of the table: one steady-rate run that long (shapes default
                               ${SOAK_SHAPES.join(',')}), sampling the server's memory; fails on any error or growing memory
   --rate N                    requests a second during a soak (default ${SOAK_RATE})
+  --import N                  instead of the table: import N generated CSV rows (e.g. 100000) through the
+                              real CLI into a fresh database per --db; time and the importer's peak RSS
   --compare A.json B.json     print the ratios of run B against run A and plot the two side by side
                               (compare-A-vs-B.html beside B), nothing else
 Every run also writes a plot beside its JSON (bench-<time>.html: req/s and p99 per shape and database).`;
@@ -41,6 +44,8 @@ interface Options {
   out: string;
   /** Seconds of soak; when set, the run is a soak only. */
   soak?: number;
+  /** Rows of the import shape; when set, the run is that import only. */
+  importRows?: number;
   rate: number;
 }
 
@@ -53,7 +58,7 @@ export function parseOptions(argv: string[]): Options | { compare: [string, stri
       duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' },
       shapes: { type: 'string' }, profile: { type: 'boolean', default: false }, out: { type: 'string' },
       compare: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
-      soak: { type: 'string' }, rate: { type: 'string', default: String(SOAK_RATE) },
+      soak: { type: 'string' }, rate: { type: 'string', default: String(SOAK_RATE) }, import: { type: 'string' },
     },
   });
   if (values.help) { process.stdout.write(`${USAGE}\n`); process.exit(0); }
@@ -78,9 +83,10 @@ export function parseOptions(argv: string[]): Options | { compare: [string, stri
     connections: whole('connections', values.connections!),
     shapes: values.shapes?.split(',').map((s) => s.trim()).filter(Boolean) ?? (soakSeconds ? SOAK_SHAPES : undefined),
     profile: values.profile!,
-    out: values.out ?? join(ROOT, 'bench-results', `${soakSeconds ? 'soak' : 'bench'}-${stamp}.json`),
+    out: values.out ?? join(ROOT, 'bench-results', `${values.import ? 'import' : soakSeconds ? 'soak' : 'bench'}-${stamp}.json`),
     soak: soakSeconds,
     rate: whole('rate', values.rate!),
+    importRows: values.import === undefined ? undefined : whole('import', values.import),
   };
 }
 
@@ -180,6 +186,20 @@ async function main(): Promise<void> {
   const o = parsed;
   const run: BenchRun = { startedAt: new Date().toISOString(), machine: machine(), options: { ...o }, seedSeconds: {}, rows: [] };
   const profiles: string[] = [];
+  if (o.importRows) {
+    const imports: ImportRun[] = [];
+    for (const db of o.dbs) {
+      process.stdout.write(`== ${db}: importing ${o.importRows} generated CSV rows into a fresh database\n`);
+      imports.push(await measureImport(ROOT, db, o.importRows));
+      process.stdout.write(`${formatImports(imports.slice(-1))}\n`);
+    }
+    run.imports = imports;
+    mkdirSync(join(o.out, '..'), { recursive: true });
+    writeFileSync(o.out, `${JSON.stringify(run, null, 2)}\n`);
+    const m = run.machine;
+    process.stdout.write(`\n${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}\n${formatImports(imports)}\nJSON: ${o.out}\n`);
+    return;
+  }
   if (o.soak) {
     const soaks: Record<string, SoakResult> = {};
     for (const db of o.dbs) {
