@@ -35,6 +35,8 @@ export class Database implements SqlExecutor {
   readonly kind: DatabaseKind;
   private readonly rewritten = new Map<string, string>();
   private readonly sqliteTurns = new Mutex();
+  /** Transactions of this process waiting for their turn on the SQLite writer. */
+  private queued = 0;
 
   private readonly sqliteWriter: SqliteWriter | null = null;
   private readonly direct: DirectQuery;
@@ -94,9 +96,15 @@ export class Database implements SqlExecutor {
   private async once<T>(fn: (tx: SqlExecutor) => Promise<T>, deadline: number): Promise<T> {
     const writer = this.sqliteWriter;
     if (this.kind === 'postgres') return this.runTransaction(fn, deadline);
-    const release = await turnBefore(this.sqliteTurns, deadline);
+    this.queued += 1;
+    let release: () => void;
     try {
-      return writer ? await writer.transaction(fn, deadline) : await this.runTransaction(fn, deadline);
+      release = await turnBefore(this.sqliteTurns, deadline);
+    } finally {
+      this.queued -= 1;
+    }
+    try {
+      return writer ? await writer.transaction(fn, deadline, () => this.queued > 0) : await this.runTransaction(fn, deadline);
     } finally {
       release();
     }

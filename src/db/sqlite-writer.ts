@@ -6,13 +6,19 @@ import { sqliteRunner, type SqliteRun } from './sqlite-statements';
 import { backoffMs, contentionOf, NotStarted, sleep } from './write-contention';
 
 /**
- * A transaction that held the write lock at least this long (an import batch) makes this
- * connection's next one wait GAP_MS after its commit: another process polling for the lock
- * (the server while the CLI imports, or the other way round) gets its turn in that gap
- * instead of finding the lock taken again within a microsecond.
+ * SQLite has no queue for its write lock: a process that commits and begins again at once
+ * keeps it, and another process polling for it (the server while the CLI imports, or the
+ * other way round) only gets in through a gap. So this connection leaves one of GAP_MS
+ * before its next transaction after one that held the lock at least LONG_HOLD_MS (an
+ * import batch) when nobody of this process is queued for the writer, and also after
+ * MAX_RUN_MS of transactions back to back, so a queue of short writes cannot starve
+ * another process either. Short writes with a queue behind them keep the lock.
  */
 const LONG_HOLD_MS = 20;
-const GAP_MS = 8;
+const GAP_MS = 15;
+const MAX_RUN_MS = 1000;
+/** A transaction that begins within this of the previous commit continues a run. */
+const RUN_BREAK_MS = 5;
 /** Longest pause between two tries for the write lock: well under GAP_MS, so a gap is seen. */
 const POLL_CAP_MS = 4;
 
@@ -28,6 +34,9 @@ export class SqliteWriter {
   private readonly statements: SqliteRun;
   /** When this connection's next transaction may begin (see GAP_MS). */
   private nextBegin = 0;
+  /** When the current run of back-to-back transactions began, and the last commit. */
+  private runStart = 0;
+  private lastEnd = 0;
 
   constructor(path: string, private readonly logger: Logger) {
     this.connection = new BetterSqlite3(path);
@@ -45,11 +54,13 @@ export class SqliteWriter {
    * processes both upgrade from reading) and COMMIT, or ROLLBACK when fn throws. Callers
    * take turns (Database holds a mutex): one connection holds one transaction at a time.
    * While another process holds the write lock, BEGIN is tried again after short pauses
-   * until `deadline`; then NotStarted, with nothing run.
+   * until `deadline`; then NotStarted, with nothing run. `othersWaiting` tells whether
+   * transactions of this process are queued behind this one.
    */
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, deadline: number): Promise<T> {
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, deadline: number, othersWaiting: () => boolean): Promise<T> {
     await this.begin(deadline);
     const began = Date.now();
+    if (began - this.lastEnd > RUN_BREAK_MS) this.runStart = began;
     const tx: SqlExecutor = {
       kind: 'sqlite' as DatabaseKind,
       query: async <R>(sql: string, params: SqlValue[] = []) => this.run(sql, params) as R[],
@@ -63,7 +74,10 @@ export class SqliteWriter {
       throw err;
     } finally {
       const ended = Date.now();
-      if (ended - began >= LONG_HOLD_MS) this.nextBegin = ended + GAP_MS;
+      this.lastEnd = ended;
+      if ((ended - began >= LONG_HOLD_MS && !othersWaiting()) || ended - this.runStart >= MAX_RUN_MS) {
+        this.nextBegin = ended + GAP_MS;
+      }
     }
   }
 
