@@ -45,7 +45,7 @@ export class CampaignWriteService {
       const key = Number(row.id);
       await writePatrons(tx, key, values.patronKeys, null);
       return this.finish(tx, viewer, 'createCampaign', key, null);
-    }), input.slug);
+    }, { rerunnable: true }), input.slug);
   }
 
   /** The patch over the stored values; an unknown id is NOT_FOUND, a patch that changes nothing writes nothing. */
@@ -61,7 +61,7 @@ export class CampaignWriteService {
       await tx.query(`UPDATE campaign SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), key]);
       await writePatrons(tx, key, values.patronKeys, before.values.patronKeys);
       return this.finish(tx, viewer, 'updateCampaign', key, before);
-    }), patch.slug);
+    }, { rerunnable: true }), patch.slug);
   }
 
   /**
@@ -80,7 +80,7 @@ export class CampaignWriteService {
 
   /** The campaign with this key and its values, locked on PostgreSQL until the transaction ends; null when there is none. */
   private async read(tx: SqlExecutor, key: number): Promise<StoredCampaign | null> {
-    const lock = tx.kind === 'postgres' ? ' FOR UPDATE OF c' : '';
+    const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE OF c' : '';
     const [row] = await tx.query(
       `SELECT ${this.reader.select('c')}, o.kind AS "initiatorKind" FROM campaign c
        LEFT JOIN organizer o ON o.id = c.initiator_id WHERE c.id = ?${lock}`, [key]);

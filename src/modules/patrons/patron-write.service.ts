@@ -45,7 +45,7 @@ export class PatronWriteService {
         columns.map(([, v]) => v),
       );
       return this.finish(tx, viewer, 'createPatron', Number(row.id), null);
-    });
+    }, { rerunnable: true });
   }
 
   /** The patch over the stored values; an unknown id is NOT_FOUND, a patch that changes nothing writes nothing. */
@@ -60,12 +60,12 @@ export class PatronWriteService {
       const columns = rowColumns(values);
       await tx.query(`UPDATE patron SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), key]);
       return this.finish(tx, viewer, 'updatePatron', key, before);
-    });
+    }, { rerunnable: true });
   }
 
   /** The patron with this key, locked on PostgreSQL until the transaction ends; null when there is none. */
   private async read(tx: SqlExecutor, key: number): Promise<Patron | null> {
-    const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
+    const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE' : '';
     const [row] = await tx.query(`SELECT ${this.reader.select('p')} FROM patron p WHERE p.id = ?${lock}`, [key]);
     return row ? this.reader.hydrate(row) : null;
   }
