@@ -2,7 +2,7 @@ import type { SqlExecutor } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditSnapshot } from '../audit/audit-changes';
-import { organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
+import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
 import { MAX_NAME, existingKeys, linkKeys } from '../organizers/organizer-write.checks';
 import { localized, required, type LocalizedValues } from '../../shared/input-checks';
 import { fieldReader } from '../organizers/organizer-write.values';
@@ -11,8 +11,6 @@ import { quote } from '../../shared/quote';
 
 /** Longest slug (campaign.slug). */
 export const MAX_SLUG = 100;
-
-const TYPE_OF_KIND = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' } as const;
 
 /** A campaign as written, checked and normalised: days as YYYY-MM-DD, references as keys. */
 export interface CampaignValues {
@@ -94,7 +92,7 @@ export function campaignSnapshot(v: CampaignValues): AuditSnapshot {
     name: { ...v.name },
     startsOn: v.startsOn,
     endsOn: v.endsOn,
-    initiatorId: v.initiator === null ? null : toGlobalId(TYPE_OF_KIND[v.initiator.kind], v.initiator.key),
+    initiatorId: v.initiator === null ? null : organizerGlobalId(v.initiator.kind, v.initiator.key),
     patronIds: v.patronKeys.map((k) => toGlobalId('Patron', k)),
   };
 }

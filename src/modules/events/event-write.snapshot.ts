@@ -1,9 +1,8 @@
 import type { AuditSnapshot } from '../audit/audit-changes';
-import { toGlobalId, type NodeTypeName } from '../../shared/global-id';
+import { toGlobalId } from '../../shared/global-id';
+import { organizerGlobalId } from '../organizers/organizer.entity';
 import { formatInZone } from '../../shared/time';
 import type { StoredEvent } from './event-write.store';
-
-const TYPE_OF_KIND: Record<string, NodeTypeName> = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' };
 
 /**
  * An event as the audit trail records it: the fields a client writes, named and shaped as
@@ -28,7 +27,7 @@ export function auditSnapshot(s: StoredEvent): AuditSnapshot {
       country: e.venueCountry, latitude: e.venueLatitude, longitude: e.venueLongitude,
     },
     region: e.regionCode,
-    organizerIds: s.links.organizers.map((o) => toGlobalId(TYPE_OF_KIND[o.kind], o.key)),
+    organizerIds: s.links.organizers.map((o) => organizerGlobalId(o.kind, o.key)),
     campaign: s.campaignSlug,
     patronIds: s.links.patronIds.map((k) => toGlobalId('Patron', k)),
     languages: [...e.languages],

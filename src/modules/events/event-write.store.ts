@@ -1,3 +1,4 @@
+import type { OrganizerKind } from '../organizers/organizer.entity';
 import { randomInt } from 'node:crypto';
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
 import { PUBLIC_STATUSES } from '../../auth/roles';
@@ -31,7 +32,7 @@ export async function readForChange(tx: SqlExecutor, reader: EntityReader<Event>
   const [row] = await tx.query(`SELECT ${reader.select('e')} FROM event e WHERE e.id = ?${lock}`, [key]);
   if (!row) return null;
   const event = reader.hydrate(row);
-  const organizers = await tx.query<{ key: number; kind: string }>(
+  const organizers = await tx.query<{ key: number; kind: OrganizerKind }>(
     `SELECT eo.organizer_id AS "key", o.kind AS kind FROM event_organizer eo JOIN organizer o ON o.id = eo.organizer_id
      WHERE eo.event_id = ? ORDER BY eo.position, eo.organizer_id`, [key]);
   const patrons = await tx.query<{ key: number }>(
@@ -186,7 +187,7 @@ export function writeLookups(tx: SqlExecutor): WriteLookups {
   return {
     regionExists: async (code) => (await tx.query('SELECT 1 AS one FROM region WHERE code = ?', [code])).length > 0,
     existingOrganizers: async (refs: OrganizerRef[]) => {
-      const rows = await tx.query<{ id: number; kind: string }>(
+      const rows = await tx.query<{ id: number; kind: OrganizerKind }>(
         `SELECT id, kind FROM organizer WHERE id IN (${placeholders(refs.length)})`, refs.map((r) => r.key));
       const kindOf = new Map(rows.map((r) => [Number(r.id), r.kind]));
       return new Set(refs.filter((r) => kindOf.get(r.key) === r.kind).map((r) => r.key));

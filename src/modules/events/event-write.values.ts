@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/i18n';
 import type { EventCategory } from './event.enums';
 import type { Event } from './event.entity';
+import type { OrganizerKind } from '../organizers/organizer.entity';
 
 /** A venue as stored: every part but the country may be unknown (null). */
 export interface VenueValues {
@@ -23,7 +24,7 @@ export interface ContactValues {
 /** An organiser named on an event: its numeric key and kind (the kind makes its global id). */
 export interface OrganizerRef {
   key: number;
-  kind: string;
+  kind: OrganizerKind;
 }
 
 /**

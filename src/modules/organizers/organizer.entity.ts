@@ -10,6 +10,11 @@ export type OrganizerKind = 'MINISTRY' | 'INITIATIVE' | 'NETWORK';
 /** The GraphQL type (__typename) of each kind. */
 export const TYPE_OF_KIND = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' } as const;
 
+/** The global id of an organiser of any kind, from its kind and key. */
+export function organizerGlobalId(kind: OrganizerKind, key: number): string {
+  return toGlobalId(TYPE_OF_KIND[kind], key);
+}
+
 /** The key and kind behind an organiser's global id (any kind), or null for anything else. */
 export function organizerKeyOf(id: string): { key: number; kind: OrganizerKind } | null {
   const parsed = fromGlobalId(id);
@@ -66,7 +71,7 @@ export abstract class Organizer implements Node {
 
   /** Global id (the Node interface's field). */
   get id(): string {
-    return toGlobalId(TYPE_OF_KIND[this.kind], this.pk);
+    return organizerGlobalId(this.kind, this.pk);
   }
 
   get graphqlType(): string {
