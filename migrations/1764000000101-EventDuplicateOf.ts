@@ -11,7 +11,9 @@ export class EventDuplicateOf1764000000101 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Plain ALTER TABLE, as in 1764000000004: TypeORM's addColumn rebuilds a SQLite table.
-    await q.query('ALTER TABLE "event" ADD COLUMN "duplicate_of_id" integer REFERENCES "event" ("id") ON DELETE SET NULL');
+    // A plain key without a foreign key: events are never deleted (they are cancelled), and
+    // SQLite's ALTER TABLE can only add an inline constraint, which TypeORM cannot name.
+    await q.query('ALTER TABLE "event" ADD COLUMN "duplicate_of_id" integer');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -91,6 +91,14 @@ export class Event implements Node {
   @Field(() => Boolean, { description: 'True when it runs whole days: startsAt is a midnight in timeZone and endsAt the midnight after its last day (exclusive, as in iCalendar), so a fair on 25–27 April ends at 28 April 00:00.' })
   allDay!: boolean;
 
+  /**
+   * The event an untrusted source's record seemed to repeat when it was imported: the record
+   * was not merged into it but submitted on its own, and this tells the moderator which
+   * event to compare it with. No foreign key: events are never deleted.
+   */
+  @Column({ name: 'duplicate_of_id', type: 'integer', nullable: true })
+  duplicateOfId!: number | null;
+
   @Column({ name: 'time_zone', type: 'varchar', length: 64 })
   @Field(() => String, { description: 'IANA time zone the times are shown in, e.g. Europe/Berlin.' })
   timeZone!: string;
