@@ -77,8 +77,10 @@ it('answers every submitEvent during a large CLI import with success or a retrya
     } else {
       accepted.push(res.body.data.submitEvent.id);
     }
-    // The wait is bounded: five seconds for the lock, plus the write itself.
-    expect(ms).toBeLessThan(8_000);
+    // The wait is bounded: five seconds for the lock, plus the write itself and the queue of
+    // 150 calls on a loaded 2-core CI machine (8.0 s seen there). Before the bound, calls
+    // waited 17.5 s and more, which this still catches.
+    expect(ms).toBeLessThan(12_000);
   }
   expect(accepted.length).toBeGreaterThan(0);
   const keys = accepted.map((id) => Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]));
