@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
-import { toGlobalId, type NodeTypeName } from '../../shared/global-id';
 import { foldText } from '../../shared/text-fold';
 import { EventCategory, EventStatus } from '../events/event.enums';
 import type { EventFieldsInput } from '../events/event-write.inputs';
-import { organizerKeyOf } from '../organizers/organizer.entity';
+import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
 import type { ImportedEvent } from './imported-event';
 import type { Source } from './source.types';
 
 // From a parsed record to what the event write side validates: the fields of an
 // EventInput, the organisers it names that we know, the region it lands in.
-
-const TYPE_OF_KIND: Record<string, NodeTypeName> = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' };
 
 /** Known organisers, looked up by folded name (any language) or global id. */
 export class OrganizerDirectory {
@@ -23,13 +20,13 @@ export class OrganizerDirectory {
 
   /** Every organiser's names and region: a few thousand short rows, read once per import. */
   static async load(db: SqlExecutor): Promise<OrganizerDirectory> {
-    const rows = await db.query<{ id: number; kind: string; name_de: string; name_fr: string | null; name_en: string | null; region_code: string | null }>(
+    const rows = await db.query<{ id: number; kind: OrganizerKind; name_de: string; name_fr: string | null; name_en: string | null; region_code: string | null }>(
       'SELECT id, kind, name_de, name_fr, name_en, region_code FROM organizer ORDER BY id');
     const byName = new Map<string, string>();
     const ids = new Set<string>();
     const regionOf = new Map<string, string | null>();
     for (const r of rows) {
-      const id = toGlobalId(TYPE_OF_KIND[r.kind], Number(r.id));
+      const id = organizerGlobalId(r.kind, Number(r.id));
       ids.add(id);
       regionOf.set(id, r.region_code);
       for (const name of [r.name_de, r.name_fr, r.name_en]) {
