@@ -71,3 +71,17 @@ function converterFor(c: ColumnMetadata): Convert | null {
       return null;
   }
 }
+
+const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityReader<ObjectLiteral>>>();
+
+/**
+ * The one reader of an entity on a data source. Building one walks TypeORM's metadata, and
+ * its select lists are cached on it: services are made per request, so they share these.
+ */
+export function entityReader<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>): EntityReader<T> {
+  let byTarget = readers.get(dataSource);
+  if (!byTarget) readers.set(dataSource, (byTarget = new Map()));
+  let reader = byTarget.get(target);
+  if (!reader) byTarget.set(target, (reader = new EntityReader(dataSource, target)));
+  return reader as EntityReader<T>;
+}

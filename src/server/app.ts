@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { Language, languageFromAcceptHeader } from '../shared/i18n';
 import { createContext, type RequestContext } from './context';
-import { createServices } from './services';
+import { Services } from './services';
 import { buildGatewaySchema } from './schema';
 import { createErrorFormatter } from './format-error';
 import { queryStatsPlugin } from './plugins/query-stats.plugin';
@@ -17,7 +17,6 @@ import { servePlayground } from '../playground/playground-routes';
 import { serveStatsPage } from '../stats-page/stats-routes';
 import { resolveViewer } from './authenticate';
 import { countingDatabase } from '../db/counting-database';
-import { requestServicesFactory } from './request-services';
 import { GatewayMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/observability.plugin';
 import { observeRequest } from './observability/request-log';
@@ -49,8 +48,6 @@ export interface Gateway {
 
 /** Builds the gateway on an open database and starts listening. */
 export async function startGateway(config: Config, db: Database, logger: Logger): Promise<Gateway> {
-  const services = createServices(db);
-  const servicesFor = requestServicesFactory(services);
   const metrics = new GatewayMetrics(db);
   let shuttingDown = false;
   // Redis (optional) shares rate-limit counters and APQ between instances.
@@ -86,7 +83,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     });
     record.role = viewer.role; // before the limiter: a refused request is logged with its role too
     await rateLimits.charge(viewer, address);
-    return createContext(servicesFor(requestDb), viewer, languageFromAcceptHeader(headers.get('accept-language')), record);
+    return createContext(new Services(requestDb), viewer, languageFromAcceptHeader(headers.get('accept-language')), record);
   };
   // Apollo answers a failed context (a bad key) without running plugins: its code is noted here.
   const graphqlContext = (res: ServerResponse, record: RequestRecord, address: string) => (headers: HeaderMap) =>
@@ -100,7 +97,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
   // page anyone may open (its script sends the key, if any, to /graphql itself).
   const checkStatsFilter = async (query: FeedQuery, record: RequestRecord): Promise<void> => {
     const requestDb = countingDatabase(db, record);
-    const ctx = createContext(servicesFor(requestDb), await resolveViewer(requestDb, undefined), query.lang ?? Language.DE, record);
+    const ctx = createContext(new Services(requestDb), await resolveViewer(requestDb, undefined), query.lang ?? Language.DE, record);
     await openEventFeed(ctx, query.filter);
   };
 

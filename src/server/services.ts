@@ -14,26 +14,35 @@ import { CampaignWriteService } from '../modules/campaigns/campaign-write.servic
 import { SourceService } from '../modules/sources/source.service';
 import { SourceWriteService } from '../modules/sources/source-write.service';
 
-/** The application's services: made once per process around one database. */
-export function createServices(db: Database) {
-  const audit = new AuditService(db);
-  return {
-    db,
-    events: new EventService(db),
-    eventStats: new EventStatsService(db),
-    eventExport: new EventExportService(db),
-    organizers: new OrganizerService(db),
-    patrons: new PatronService(db),
-    campaigns: new CampaignService(db),
-    regions: new RegionService(db),
-    audit,
-    eventWrites: new EventWriteService(db, audit),
-    organizerWrites: new OrganizerWriteService(db, audit),
-    patronWrites: new PatronWriteService(db, audit),
-    campaignWrites: new CampaignWriteService(db, audit),
-    sources: new SourceService(db),
-    sourceWrites: new SourceWriteService(db, audit),
-  };
-}
+/**
+ * The application's services for one request, around that request's database view (the
+ * one that counts its statements). Each is made on first use: a point lookup needs one of
+ * fifteen, and services are cheap to make (their entity readers are shared per process,
+ * `entityReader`).
+ */
+export class Services {
+  private made: {
+    events?: EventService; eventStats?: EventStatsService; eventExport?: EventExportService;
+    organizers?: OrganizerService; patrons?: PatronService; campaigns?: CampaignService; regions?: RegionService;
+    audit?: AuditService; eventWrites?: EventWriteService; organizerWrites?: OrganizerWriteService;
+    patronWrites?: PatronWriteService; campaignWrites?: CampaignWriteService; sources?: SourceService;
+    sourceWrites?: SourceWriteService;
+  } = {};
 
-export type Services = ReturnType<typeof createServices>;
+  constructor(readonly db: Database) {}
+
+  get events(): EventService { return (this.made.events ??= new EventService(this.db)); }
+  get eventStats(): EventStatsService { return (this.made.eventStats ??= new EventStatsService(this.db)); }
+  get eventExport(): EventExportService { return (this.made.eventExport ??= new EventExportService(this.db)); }
+  get organizers(): OrganizerService { return (this.made.organizers ??= new OrganizerService(this.db)); }
+  get patrons(): PatronService { return (this.made.patrons ??= new PatronService(this.db)); }
+  get campaigns(): CampaignService { return (this.made.campaigns ??= new CampaignService(this.db)); }
+  get regions(): RegionService { return (this.made.regions ??= new RegionService(this.db)); }
+  get audit(): AuditService { return (this.made.audit ??= new AuditService(this.db)); }
+  get eventWrites(): EventWriteService { return (this.made.eventWrites ??= new EventWriteService(this.db, this.audit)); }
+  get organizerWrites(): OrganizerWriteService { return (this.made.organizerWrites ??= new OrganizerWriteService(this.db, this.audit)); }
+  get patronWrites(): PatronWriteService { return (this.made.patronWrites ??= new PatronWriteService(this.db, this.audit)); }
+  get campaignWrites(): CampaignWriteService { return (this.made.campaignWrites ??= new CampaignWriteService(this.db, this.audit)); }
+  get sources(): SourceService { return (this.made.sources ??= new SourceService(this.db)); }
+  get sourceWrites(): SourceWriteService { return (this.made.sourceWrites ??= new SourceWriteService(this.db, this.audit)); }
+}

@@ -1,5 +1,5 @@
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { once } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor, pageInfoOf } from '../../shared/pagination';
 import { canonicalGlobalId } from '../../shared/global-id';
@@ -39,7 +39,7 @@ export class AuditService {
   private readonly reader: EntityReader<AuditEntry>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, AuditEntry);
+    this.reader = entityReader(db.dataSource, AuditEntry);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../demo-data/bulk-insert';
 import type { Viewer } from '../../auth/roles';
 import { NotFoundError } from '../../shared/errors';
@@ -30,7 +30,7 @@ export class CampaignWriteService {
   private readonly reader: EntityReader<Campaign>;
 
   constructor(private readonly db: Database, private readonly audit: AuditService) {
-    this.reader = new EntityReader(db.dataSource, Campaign);
+    this.reader = entityReader(db.dataSource, Campaign);
   }
 
   async create(viewer: Viewer, input: CampaignFieldsInput): Promise<Campaign> {

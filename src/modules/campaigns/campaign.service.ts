@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { placeholders } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Campaign } from './campaign.entity';
 
 /** Reads campaigns. */
@@ -8,7 +8,7 @@ export class CampaignService {
   private readonly reader: EntityReader<Campaign>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, Campaign);
+    this.reader = entityReader(db.dataSource, Campaign);
   }
 
   /** Every campaign, the latest first. */

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import type { RequestContext } from '../../server/context';
 import { Event } from './event.entity';
 import { EventOrder } from './event.enums';
@@ -21,7 +21,7 @@ export class EventExportService {
   private readonly reader: EntityReader<Event>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, Event);
+    this.reader = entityReader(db.dataSource, Event);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import type { Viewer } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -44,7 +44,7 @@ export class EventWriteService {
   private readonly reader: EntityReader<Event>;
 
   constructor(private readonly db: Database, private readonly audit: AuditService) {
-    this.reader = new EntityReader(db.dataSource, Event);
+    this.reader = entityReader(db.dataSource, Event);
   }
 
   /** submitEvent: SUBMITTED for an editor, PUBLISHED for the cluster unit. */

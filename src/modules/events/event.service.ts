@@ -1,6 +1,6 @@
 import type { Database, SqlValue } from '../../db/database';
 import { placeholders } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { BadUserInputError } from '../../shared/errors';
 import { checkPageSize, pageInfoOf } from '../../shared/pagination';
 import type { RequestContext } from '../../server/context';
@@ -32,7 +32,7 @@ export class EventService {
   private readonly reader: EntityReader<Event>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, Event);
+    this.reader = entityReader(db.dataSource, Event);
   }
 
   /** The WHERE conditions of a filter for the request's viewer (validated). */

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import type { Viewer } from '../../auth/roles';
 import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -30,7 +30,7 @@ export class OrganizerWriteService {
   private readonly reader: EntityReader<Organizer>;
 
   constructor(private readonly db: Database, private readonly audit: AuditService) {
-    this.reader = new EntityReader(db.dataSource, Organizer);
+    this.reader = entityReader(db.dataSource, Organizer);
   }
 
   /** create<Kind>: a new organiser of the rules' kind. */

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { placeholders } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Organizer, type OrganizerKind } from './organizer.entity';
 import { Contact } from './contact.entity';
 
@@ -10,8 +10,8 @@ export class OrganizerService {
   private readonly contacts: EntityReader<Contact>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, Organizer);
-    this.contacts = new EntityReader(db.dataSource, Contact);
+    this.reader = entityReader(db.dataSource, Organizer);
+    this.contacts = entityReader(db.dataSource, Contact);
   }
 
   async byIds(ids: readonly number[]): Promise<Organizer[]> {

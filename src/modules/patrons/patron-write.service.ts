@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import type { Viewer } from '../../auth/roles';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -32,7 +32,7 @@ export class PatronWriteService {
   private readonly reader: EntityReader<Patron>;
 
   constructor(private readonly db: Database, private readonly audit: AuditService) {
-    this.reader = new EntityReader(db.dataSource, Patron);
+    this.reader = entityReader(db.dataSource, Patron);
   }
 
   create(viewer: Viewer, input: PatronFieldsInput): Promise<Patron> {

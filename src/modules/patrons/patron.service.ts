@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { placeholders } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Patron } from './patron.entity';
 
 /** Reads patrons and the patrons of events, campaigns and ministries. */
@@ -8,7 +8,7 @@ export class PatronService {
   private readonly reader: EntityReader<Patron>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, Patron);
+    this.reader = entityReader(db.dataSource, Patron);
   }
 
   async all(): Promise<Patron[]> {

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { placeholders } from '../../db/database';
-import { EntityReader } from '../../db/entity-reader';
+import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Region } from './region.entity';
 
 /** Reads the NUTS tree. */
@@ -8,7 +8,7 @@ export class RegionService {
   private readonly reader: EntityReader<Region>;
 
   constructor(private readonly db: Database) {
-    this.reader = new EntityReader(db.dataSource, Region);
+    this.reader = entityReader(db.dataSource, Region);
   }
 
   async byCodes(codes: readonly string[]): Promise<Region[]> {
