@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/roles';
 import { Language } from '../shared/i18n';
+import type { BatchReport } from '../shared/loaders';
 import { createEventLoaders } from '../modules/events/event.loaders';
 import { createOrganizerLoaders } from '../modules/organizers/organizer.loaders';
 import { createPatronLoaders } from '../modules/patrons/patron.loaders';
@@ -8,7 +9,6 @@ import { createRegionLoaders } from '../modules/regions/region.loaders';
 import { createSourceLoaders } from '../modules/sources/source.service';
 import type { Services } from './services';
 import type { RequestRecord } from './observability/request-record';
-import { reportBatches } from './observability/loader-batches';
 
 /** Everything a resolver may use, made fresh for every request. */
 export interface RequestContext {
@@ -21,76 +21,85 @@ export interface RequestContext {
   request?: RequestRecord;
 }
 
-type LoaderGroups = [
-  ReturnType<typeof createEventLoaders>,
-  ReturnType<typeof createOrganizerLoaders>,
-  ReturnType<typeof createPatronLoaders>,
-  ReturnType<typeof createCampaignLoaders>,
-  ReturnType<typeof createRegionLoaders>,
-  ReturnType<typeof createSourceLoaders>,
-];
-
-/** Every module's per-request DataLoaders under one flat set of names. */
-export type Loaders = LoaderGroups[0] & LoaderGroups[1] & LoaderGroups[2] & LoaderGroups[3] & LoaderGroups[4]
-  & LoaderGroups[5];
-
-type Group = (services: Services, ctx: () => RequestContext) => Record<string, { clearAll(): unknown }>;
-
-/** Each module's loaders, made together (some prime one another), on first use in a request. */
-const GROUPS: Group[] = [
-  (s, ctx) => createEventLoaders(s.events, ctx),
-  (s) => createOrganizerLoaders(s.organizers),
-  (s) => createPatronLoaders(s.patrons),
-  (s) => createCampaignLoaders(s.campaigns),
-  (s) => createRegionLoaders(s.regions),
-  (s) => createSourceLoaders(s.sources),
-];
+type EventLoaders = ReturnType<typeof createEventLoaders>;
+type OrganizerLoaders = ReturnType<typeof createOrganizerLoaders>;
+type PatronLoaders = ReturnType<typeof createPatronLoaders>;
+type CampaignLoaders = ReturnType<typeof createCampaignLoaders>;
+type RegionLoaders = ReturnType<typeof createRegionLoaders>;
+type SourceLoaders = ReturnType<typeof createSourceLoaders>;
 
 /**
- * The loaders of one request. A point lookup uses one of the 24; making all of them for
- * every request was 4 % of its CPU (test/bench/RESULTS.md), so each module's group is
- * made when one of its loaders is first asked for. Batching and caching live for one
- * request only.
+ * The per-request DataLoaders of every module under one flat set of names. A point lookup
+ * uses one of the 24; making all of them for every request was 4 % of its CPU
+ * (test/bench/RESULTS.md), so each module's loaders are made together (some prime one
+ * another) when one of them is first asked for. Batching and caching live for one request.
  */
-class RequestLoaders {
-  private made: (Record<string, { clearAll(): unknown }> | undefined)[] = [];
+export class Loaders {
+  private events?: EventLoaders;
+  private organizers?: OrganizerLoaders;
+  private patrons?: PatronLoaders;
+  private campaigns?: CampaignLoaders;
+  private regions?: RegionLoaders;
+  private sources?: SourceLoaders;
 
-  constructor(private readonly services: Services, private readonly ctx: () => RequestContext) {}
+  constructor(private readonly ctx: RequestContext, private readonly report: BatchReport | undefined) {}
 
-  /** Forgets everything loaded so far (after a write): the next use makes fresh loaders. */
-  forgetAll(): void {
-    for (const group of this.made) for (const loader of Object.values(group ?? {})) loader.clearAll();
+  private get eventLoaders(): EventLoaders {
+    return (this.events ??= createEventLoaders(this.ctx.services.events, () => this.ctx, this.report));
+  }
+  private get organizerLoaders(): OrganizerLoaders {
+    return (this.organizers ??= createOrganizerLoaders(this.ctx.services.organizers, this.report));
+  }
+  private get patronLoaders(): PatronLoaders {
+    return (this.patrons ??= createPatronLoaders(this.ctx.services.patrons, this.report));
+  }
+  private get campaignLoaders(): CampaignLoaders {
+    return (this.campaigns ??= createCampaignLoaders(this.ctx.services.campaigns, this.report));
+  }
+  private get regionLoaders(): RegionLoaders {
+    return (this.regions ??= createRegionLoaders(this.ctx.services.regions, this.report));
+  }
+  private get sourceLoaders(): SourceLoaders {
+    return (this.sources ??= createSourceLoaders(this.ctx.services.sources, this.report));
   }
 
-  group(index: number): Record<string, { clearAll(): unknown }> {
-    let group = this.made[index];
-    if (!group) {
-      group = this.made[index] = GROUPS[index](this.services, this.ctx);
-      const onBatch = this.ctx().request?.onBatch;
-      if (onBatch) reportBatches(group, onBatch);
-    }
-    return group;
+  get eventById() { return this.eventLoaders.eventById; }
+  get eventBySlug() { return this.eventLoaders.eventBySlug; }
+  get eventPages() { return this.eventLoaders.eventPages; }
+  get eventCounts() { return this.eventLoaders.eventCounts; }
+  get organizerById() { return this.organizerLoaders.organizerById; }
+  get organizersByEvent() { return this.organizerLoaders.organizersByEvent; }
+  get contactsByOrganizer() { return this.organizerLoaders.contactsByOrganizer; }
+  get membersByNetwork() { return this.organizerLoaders.membersByNetwork; }
+  get networksByInitiative() { return this.organizerLoaders.networksByInitiative; }
+  get partnersByNetwork() { return this.organizerLoaders.partnersByNetwork; }
+  get patronById() { return this.patronLoaders.patronById; }
+  get patronsByEvent() { return this.patronLoaders.patronsByEvent; }
+  get patronsByCampaign() { return this.patronLoaders.patronsByCampaign; }
+  get patronsByMinistry() { return this.patronLoaders.patronsByMinistry; }
+  get campaignById() { return this.campaignLoaders.campaignById; }
+  get campaignBySlug() { return this.campaignLoaders.campaignBySlug; }
+  get campaignsByPatron() { return this.campaignLoaders.campaignsByPatron; }
+  get regionByCode() { return this.regionLoaders.regionByCode; }
+  get regionsByParent() { return this.regionLoaders.regionsByParent; }
+  get sourceById() { return this.sourceLoaders.sourceById; }
+  get sourceLinksByEvent() { return this.sourceLoaders.sourceLinksByEvent; }
+  get runsBySource() { return this.sourceLoaders.runsBySource; }
+
+  /** Forgets everything loaded so far (a write changed it): later uses make fresh loaders. */
+  forgetAll(): void {
+    this.events = this.organizers = this.patrons = this.campaigns = this.regions = this.sources = undefined;
   }
 }
-
-// One getter per loader name on the prototype; the names come from making each group once
-// with no services (a loader only touches its service when it loads).
-GROUPS.forEach((make, index) => {
-  for (const name of Object.keys(make({} as Services, () => ({}) as RequestContext))) {
-    Object.defineProperty(RequestLoaders.prototype, name, {
-      get(this: RequestLoaders) { return this.group(index)[name]; },
-    });
-  }
-});
 
 /** A request context for a viewer and language. */
 export function createContext(services: Services, viewer: Viewer, lang: Language, request?: RequestRecord): RequestContext {
   const ctx = { viewer, lang, services, request } as RequestContext;
-  ctx.loaders = new RequestLoaders(services, () => ctx) as unknown as Loaders;
+  ctx.loaders = new Loaders(ctx, request?.onBatch);
   return ctx;
 }
 
 /** Makes the request's loaders forget what they loaded (a write changed it). */
 export function forgetLoaded(ctx: RequestContext): void {
-  (ctx.loaders as unknown as RequestLoaders).forgetAll();
+  ctx.loaders.forgetAll();
 }

@@ -1,10 +1,10 @@
-import { manyByKey, oneByKey } from '../../shared/loaders';
+import { manyByKey, oneByKey, type BatchReport } from '../../shared/loaders';
 import type { CampaignService } from './campaign.service';
 
 /** Per-request loaders of campaigns. */
-export function createCampaignLoaders(service: CampaignService) {
-  const campaignById = oneByKey((ids: readonly number[]) => service.byIds(ids), (c) => c.pk);
-  const campaignBySlug = oneByKey(async (slugs: readonly string[]) => {
+export function createCampaignLoaders(service: CampaignService, report?: BatchReport) {
+  const campaignById = oneByKey('campaignById', report, (ids: readonly number[]) => service.byIds(ids), (c) => c.pk);
+  const campaignBySlug = oneByKey('campaignBySlug', report, async (slugs: readonly string[]) => {
     const found = await service.bySlugs(slugs);
     for (const c of found) campaignById.prime(c.pk, c);
     return found;
@@ -12,6 +12,6 @@ export function createCampaignLoaders(service: CampaignService) {
   return {
     campaignById,
     campaignBySlug,
-    campaignsByPatron: manyByKey((ids: readonly number[]) => service.byPatrons(ids)),
+    campaignsByPatron: manyByKey('campaignsByPatron', report, (ids: readonly number[]) => service.byPatrons(ids)),
   };
 }

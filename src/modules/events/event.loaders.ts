@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { oneByKey } from '../../shared/loaders';
+import { oneByKey, reportingBatch, type BatchReport } from '../../shared/loaders';
 import type { RequestContext } from '../../server/context';
 import type { EventList } from './event.inputs';
 import type { EventConnection } from './event.types';
@@ -27,24 +27,24 @@ function groupKeys<K extends { scope: EventScope; parentId: number }>(keys: read
 }
 
 /** Per-request loaders of events: by id and slug (visibility applied), and nested lists. */
-export function createEventLoaders(service: EventService, ctx: () => RequestContext) {
-  const eventById = oneByKey((ids: readonly number[]) => service.readableByIds(ctx(), ids), (e) => e.pk);
-  const eventBySlug = oneByKey(async (slugs: readonly string[]) => {
+export function createEventLoaders(service: EventService, ctx: () => RequestContext, report?: BatchReport) {
+  const eventById = oneByKey('eventById', report, (ids: readonly number[]) => service.readableByIds(ctx(), ids), (e) => e.pk);
+  const eventBySlug = oneByKey('eventBySlug', report, async (slugs: readonly string[]) => {
     const found = await service.readableBySlugs(ctx(), slugs);
     for (const e of found) eventById.prime(e.pk, e);
     return found;
   }, (e) => e.slug);
 
-  const eventCounts = new DataLoader<ScopedListKey, number, string>(async (keys) => {
+  const eventCounts = new DataLoader<ScopedListKey, number, string>(reportingBatch('eventCounts', report, async (keys) => {
     const results = new Map<string, number>();
     for (const [gk, g] of groupKeys(keys, (k) => argsKey(k.scope, { ...k.args, first: 0, after: null }))) {
       const counts = await service.countsByParent(ctx(), g.sample.scope, g.parentIds, g.sample.args.filter);
       for (const id of g.parentIds) results.set(`${gk}#${id}`, counts.get(id) ?? 0);
     }
     return keys.map((k) => results.get(`${argsKey(k.scope, { ...k.args, first: 0, after: null })}#${k.parentId}`) ?? 0);
-  }, { cacheKeyFn: (k) => `${argsKey(k.scope, { ...k.args, first: 0, after: null })}#${k.parentId}` });
+  }), { cacheKeyFn: (k) => `${argsKey(k.scope, { ...k.args, first: 0, after: null })}#${k.parentId}` });
 
-  const eventPages = new DataLoader<ScopedListKey, EventConnection | Error, string>(async (keys) => {
+  const eventPages = new DataLoader<ScopedListKey, EventConnection | Error, string>(reportingBatch('eventPages', report, async (keys) => {
     const results = new Map<string, EventConnection | Error>();
     for (const [gk, g] of groupKeys(keys, (k) => argsKey(k.scope, k.args))) {
       try {
@@ -56,7 +56,7 @@ export function createEventLoaders(service: EventService, ctx: () => RequestCont
       }
     }
     return keys.map((k) => results.get(`${argsKey(k.scope, k.args)}#${k.parentId}`) as EventConnection | Error);
-  }, { cacheKeyFn: (k) => `${argsKey(k.scope, k.args)}#${k.parentId}` });
+  }), { cacheKeyFn: (k) => `${argsKey(k.scope, k.args)}#${k.parentId}` });
 
   return { eventById, eventBySlug, eventPages, eventCounts };
 }

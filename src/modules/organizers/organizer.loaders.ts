@@ -1,4 +1,4 @@
-import { manyByKey, oneByKey } from '../../shared/loaders';
+import { manyByKey, oneByKey, type BatchReport } from '../../shared/loaders';
 import type { OrganizerService } from './organizer.service';
 
 /**
@@ -6,13 +6,13 @@ import type { OrganizerService } from './organizer.service';
  * prime organizerById: which batch finishes first differs between runs on PostgreSQL, and
  * a statement count that depends on it would make `extensions.stats` flicker.
  */
-export function createOrganizerLoaders(service: OrganizerService) {
+export function createOrganizerLoaders(service: OrganizerService, report?: BatchReport) {
   return {
-    organizerById: oneByKey((ids: readonly number[]) => service.byIds(ids), (o) => o.pk),
-    organizersByEvent: manyByKey((eventIds: readonly number[]) => service.byEvents(eventIds)),
-    contactsByOrganizer: manyByKey((ids: readonly number[]) => service.contactsOf(ids)),
-    membersByNetwork: manyByKey((ids: readonly number[]) => service.linked('network_member', 'network_id', 'initiative_id', ids)),
-    networksByInitiative: manyByKey((ids: readonly number[]) => service.linked('network_member', 'initiative_id', 'network_id', ids)),
-    partnersByNetwork: manyByKey((ids: readonly number[]) => service.partnersOf(ids)),
+    organizerById: oneByKey('organizerById', report, (ids: readonly number[]) => service.byIds(ids), (o) => o.pk),
+    organizersByEvent: manyByKey('organizersByEvent', report, (eventIds: readonly number[]) => service.byEvents(eventIds)),
+    contactsByOrganizer: manyByKey('contactsByOrganizer', report, (ids: readonly number[]) => service.contactsOf(ids)),
+    membersByNetwork: manyByKey('membersByNetwork', report, (ids: readonly number[]) => service.linked('network_member', 'network_id', 'initiative_id', ids)),
+    networksByInitiative: manyByKey('networksByInitiative', report, (ids: readonly number[]) => service.linked('network_member', 'initiative_id', 'network_id', ids)),
+    partnersByNetwork: manyByKey('partnersByNetwork', report, (ids: readonly number[]) => service.partnersOf(ids)),
   };
 }

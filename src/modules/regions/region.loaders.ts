@@ -1,10 +1,10 @@
-import { manyByKey, oneByKey } from '../../shared/loaders';
+import { manyByKey, oneByKey, type BatchReport } from '../../shared/loaders';
 import type { RegionService } from './region.service';
 
 /** Per-request loaders of regions. */
-export function createRegionLoaders(service: RegionService) {
+export function createRegionLoaders(service: RegionService, report?: BatchReport) {
   return {
-    regionByCode: oneByKey((codes: readonly string[]) => service.byCodes(codes), (r) => r.code),
-    regionsByParent: manyByKey((codes: readonly string[]) => service.childrenOf(codes)),
+    regionByCode: oneByKey('regionByCode', report, (codes: readonly string[]) => service.byCodes(codes), (r) => r.code),
+    regionsByParent: manyByKey('regionsByParent', report, (codes: readonly string[]) => service.childrenOf(codes)),
   };
 }

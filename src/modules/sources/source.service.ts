@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
-import { manyByKey, oneByKey } from '../../shared/loaders';
+import { manyByKey, oneByKey, reportingBatch, type BatchReport } from '../../shared/loaders';
 import { allSources, latestRuns, linksOfEvents, sourcesByKeys } from './source.store';
 import type { Source, SourceRun } from './source.types';
 
@@ -33,8 +33,8 @@ export const MAX_RUNS = 100;
  * first-source fields share one statement per page), and the newest runs of sources
  * (one statement per distinct `first`).
  */
-export function createSourceLoaders(service: SourceService) {
-  const runsBySource = new DataLoader<string, SourceRun[]>(async (keys) => {
+export function createSourceLoaders(service: SourceService, report?: BatchReport) {
+  const runsBySource = new DataLoader<string, SourceRun[]>(reportingBatch('runsBySource', report, async (keys) => {
     const byFirst = new Map<number, number[]>();
     for (const k of keys) {
       const [source, first] = k.split(':').map(Number);
@@ -48,10 +48,10 @@ export function createSourceLoaders(service: SourceService) {
       }
     }
     return keys.map((k) => found.get(k) ?? []);
-  });
+  }));
   return {
-    sourceById: oneByKey((keys: readonly number[]) => service.byKeys(keys), (s) => s.pk),
-    sourceLinksByEvent: manyByKey((keys: readonly number[]) => service.linksByEvents(keys)),
+    sourceById: oneByKey('sourceById', report, (keys: readonly number[]) => service.byKeys(keys), (s) => s.pk),
+    sourceLinksByEvent: manyByKey('sourceLinksByEvent', report, (keys: readonly number[]) => service.linksByEvents(keys)),
     runsBySource,
   };
 }
