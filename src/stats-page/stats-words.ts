@@ -1,9 +1,9 @@
 import { Language } from '../shared/i18n';
 import { EventCategory } from '../modules/events/event.enums';
-import { CATEGORY_LABELS } from '../shared/labels';
+import { CATEGORY_LABELS } from '../modules/labels/label-texts';
 import type { StatsPageConfig, StatsWord } from './stats-config';
 
-/** The page's words; category names come from src/shared/labels.ts, as the feeds' and GraphQL's do. */
+/** The page's words; category names come from src/modules/labels/label-texts.ts, as the feeds' and GraphQL's do. */
 const WORDS: Record<StatsWord, Record<Language, string>> = {
   title: { DE: 'Veranstaltungsstatistik', FR: 'Statistiques des événements', EN: 'Event statistics' },
   filter: { DE: 'Auswahl', FR: 'Sélection', EN: 'Filter' },

@@ -4,7 +4,7 @@ import { LANG_ARG } from '../../shared/lang-arg';
 import {
   CATEGORY_LABELS, DIMENSION_LABELS, GOVERNMENT_LEVEL_LABELS, LANGUAGE_LABELS, NETWORK_SCOPE_LABELS,
   ORDER_LABELS, ORGANIZER_KIND_LABELS, STATUS_LABELS, labelList,
-} from '../../shared/labels';
+} from './label-texts';
 import type { RequestContext } from '../../server/context';
 import { EventCategory, EventOrder, EventStatus } from '../events/event.enums';
 import { EventDimension, EventStatsRow } from '../events/event-stats.types';
@@ -15,7 +15,7 @@ import { Network, NetworkScope } from '../networks/network.entity';
 import { Organizer, TYPE_OF_KIND, type OrganizerKind } from '../organizers/organizer.entity';
 import { Labels } from './label.types';
 
-// Every label is a lookup in src/shared/labels.ts: no statement, no loader, and a field
+// Every label is a lookup in src/modules/labels/label-texts.ts: no statement, no loader, and a field
 // costs 1 like any other scalar text (title, name).
 
 const ORGANIZER_KINDS = Object.keys(TYPE_OF_KIND) as OrganizerKind[];

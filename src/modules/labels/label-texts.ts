@@ -1,9 +1,9 @@
-import { Language } from './i18n';
-import { EventCategory, EventOrder, EventStatus } from '../modules/events/event.enums';
-import { EventDimension } from '../modules/events/event-stats.types';
-import { GovernmentLevel } from '../modules/ministries/ministry.entity';
-import { NetworkScope } from '../modules/networks/network.entity';
-import type { OrganizerKind } from '../modules/organizers/organizer.entity';
+import { Language } from '../../shared/i18n';
+import { EventCategory, EventOrder, EventStatus } from '../events/event.enums';
+import { EventDimension } from '../events/event-stats.types';
+import { GovernmentLevel } from '../ministries/ministry.entity';
+import { NetworkScope } from '../networks/network.entity';
+import type { OrganizerKind } from '../organizers/organizer.entity';
 
 /**
  * The words people read for our enum values, in every language: the one table the feeds,
