@@ -1,3 +1,7 @@
+import { BadUserInputError } from './errors';
+import { text } from './input-checks';
+import { quote } from './quote';
+
 // Event pages hide addresses from harvesters: `name(at)domain(dot)de`, `name [at] domain
 // [dot] de`, `name at domain dot de`. The bracketed forms are unambiguous and are undone
 // anywhere in the value; the bare-word form only when the whole value is nothing but an
@@ -28,8 +32,30 @@ export function normaliseEmail(value: string | null | undefined): string | null 
   return `${found.slice(0, at)}@${found.slice(at + 1).toLowerCase()}`;
 }
 
-/** True when the whole value (trimmed) is one e-mail address, as a client must type it: no obfuscation, no text around it. */
+/**
+ * True when the whole value (trimmed) is one e-mail address, as a client must type it: no
+ * obfuscation, no text around it. This is the one e-mail rule of every input: it is what a
+ * browser's `<input type="email">` accepts and what imports keep (normaliseEmail), so a
+ * form, a mutation and an import agree on what an address is.
+ */
 export function isEmailAddress(value: string): boolean {
   const t = value.trim();
   return WHOLE_ADDRESS.test(t) && normaliseEmail(t)?.toLowerCase() === t.toLowerCase();
+}
+
+/** Longest e-mail address, in characters (the columns' width). */
+export const MAX_EMAIL = 300;
+
+/**
+ * The e-mail address a client typed into `field` (any contact: an organiser's, an
+ * event's), with its domain in lower case; null for none (null, empty or blank). Anything
+ * else than one address (isEmailAddress) is BAD_USER_INPUT on `field`.
+ */
+export function checkedEmail(value: string | null | undefined, field: string): string | null {
+  const mail = text(value, field, MAX_EMAIL);
+  if (mail === null) return null;
+  if (!isEmailAddress(mail)) {
+    throw new BadUserInputError(`${field} is not an e-mail address, e.g. info@example.org; got ${quote(mail)}.`, field);
+  }
+  return normaliseEmail(mail);
 }

@@ -1,4 +1,4 @@
-import { normaliseEmail } from '../../src/shared/email';
+import { checkedEmail, normaliseEmail } from '../../src/shared/email';
 
 describe('normaliseEmail', () => {
   it.each([
@@ -33,4 +33,17 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail(null)).toBeNull();
     expect(normaliseEmail(undefined)).toBeNull();
   });
+});
+
+describe('checkedEmail', () => {
+  it('takes exactly one address, with the domain in lower case, or null for nothing typed', () => {
+    expect(checkedEmail(' Name@Example.ORG ', 'input.contact.email')).toBe('Name@example.org');
+    expect(checkedEmail('', 'input.contact.email')).toBeNull();
+  });
+
+  it.each([['name(at)example(dot)org'], ['Mail: info@example.org'], ['jörg@example.de']])(
+    'refuses %j with BAD_USER_INPUT on the field', (value) => {
+      expect(() => checkedEmail(value, 'input.contacts[1].email')).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.contacts[1].email' }) }));
+    });
 });

@@ -1,4 +1,4 @@
-import { normalisePhone } from '../../src/shared/phone';
+import { checkedPhone, normalisePhone } from '../../src/shared/phone';
 
 describe('normalisePhone', () => {
   it.each([
@@ -27,5 +27,27 @@ describe('normalisePhone', () => {
 
   it('falls back to DE for a default country that is not a code', () => {
     expect(normalisePhone('0761 1234567', 'Deutschland')).toBe('+497611234567');
+  });
+});
+
+describe('normalisePhone without a default country', () => {
+  it('reads only numbers that carry their country code', () => {
+    expect(normalisePhone('+49 (0) 711 123-3030', null)).toBe('+497111233030');
+    expect(normalisePhone('0711 1233030', null)).toBeNull();
+    expect(normalisePhone('0049 711 1233030', null)).toBeNull();
+  });
+});
+
+describe('checkedPhone', () => {
+  it('gives E.164, or null for nothing typed', () => {
+    expect(checkedPhone('07621 / 940 12-3', 'input.contact.phone', 'DE')).toBe('+497621940123');
+    expect(checkedPhone('  ', 'input.contact.phone', 'DE')).toBeNull();
+  });
+
+  it('refuses a value with no valid number with BAD_USER_INPUT on the field, saying how to write one', () => {
+    expect(() => checkedPhone('ruf an', 'input.contact.phone', 'CH')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.contact.phone' }) }));
+    expect(() => checkedPhone('0711 123456', 'input.contacts[0].phone', null)).toThrow(
+      'input.contacts[0].phone must be an international number starting with +, e.g. +49 711 123-3030.');
   });
 });

@@ -1,17 +1,16 @@
 import countries from 'i18n-iso-countries';
-import { isEmail } from 'class-validator';
 import { Role, type Viewer } from '../../auth/roles';
 import type { SqlExecutor } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import { text } from '../../shared/input-checks';
 import { isNutsCode } from '../regions/region.entity';
 import { quote } from '../../shared/quote';
 
 // The field checks every admin mutation shares (organisers, patrons, campaigns): each one
 // trims and normalises a value or throws BAD_USER_INPUT naming the input path at fault
 // (`input.name.de`, `patch.website`, `input.memberIds[2]`), before anything is written.
-// The general text, URL and localized checks are src/shared/input-checks.ts.
+// The general text, URL and localized checks are src/shared/input-checks.ts; the contact
+// checks (e-mail, phone) src/shared/email.ts and src/shared/phone.ts, shared with events.
 
 /** Longest name, in characters, in each language (the columns' width). */
 export const MAX_NAME = 300;
@@ -46,27 +45,6 @@ export function countryCodes(values: readonly string[], field: string): string[]
     seen.add(code);
     return code;
   });
-}
-
-/** An e-mail address, or null for none. */
-export function email(value: string | null | undefined, field: string): string | null {
-  const t = text(value, field, 300);
-  if (t !== null && !isEmail(t)) throw new BadUserInputError(`${field} is not an e-mail address, e.g. info@example.org.`, field);
-  return t;
-}
-
-/**
- * A phone number in E.164 (+ country code and number, 8–15 digits), or null for none. Spaces,
- * hyphens, slashes and brackets are dropped first, so "+49 711 123-3030" is "+497111233030".
- */
-export function phone(value: string | null | undefined, field: string): string | null {
-  const t = text(value, field, 40);
-  if (t === null) return null;
-  const compact = t.replace(/[\s\-/()]/g, '');
-  if (!/^\+[1-9][0-9]{6,14}$/.test(compact)) {
-    throw new BadUserInputError(`${field} must be an international number starting with +, e.g. +49 711 123-3030.`, field);
-  }
-  return compact;
 }
 
 /**

@@ -4,7 +4,9 @@ import { toGlobalId } from '../../shared/global-id';
 import type { AuditSnapshot } from '../audit/audit-changes';
 import type { OrganizerKind } from './organizer.entity';
 import type { ContactInput, OrganizerFieldsInput } from './organizer-write.inputs';
-import { MAX_NAME, MAX_WEBSITE, email, phone, regionCode } from './organizer-write.checks';
+import { MAX_NAME, MAX_WEBSITE, regionCode } from './organizer-write.checks';
+import { checkedEmail } from '../../shared/email';
+import { checkedPhone } from '../../shared/phone';
 import { httpUrl, localized, optionalLocalized, required, requiredText, type LocalizedValues } from '../../shared/input-checks';
 
 /** Most contacts one organiser lists. */
@@ -109,8 +111,9 @@ export function contacts(list: readonly ContactInput[] | null | undefined, field
     return {
       name: requiredText(c.name, `${at}.name`, 200),
       role: optionalLocalized(c.role, `${at}.role`, 300),
-      email: email(c.email, `${at}.email`),
-      phone: phone(c.phone, `${at}.phone`),
+      email: checkedEmail(c.email, `${at}.email`),
+      // Contacts of organisers have no place to read a national number in: it needs its country code.
+      phone: checkedPhone(c.phone, `${at}.phone`, null),
     };
   });
 }
