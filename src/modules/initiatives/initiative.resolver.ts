@@ -19,7 +19,7 @@ export class InitiativeResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeConnection> {
-    const p = await organizerPage<Initiative>(ctx.services.organizers, 'INITIATIVE', { region, text, first: first ?? 20, after });
+    const p = await organizerPage<Initiative>(ctx.services.organizers, 'INITIATIVE', { region, name: text, first: first ?? 20, after });
     return new InitiativeConnection(p.items, p.cursorOf, p.pageInfo, p.count);
   }
 

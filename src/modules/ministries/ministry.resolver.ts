@@ -10,7 +10,7 @@ export class MinistryResolver {
     @Arg('level', () => GovernmentLevel, { nullable: true, description: 'Only ministries of this level.' }) level: GovernmentLevel | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Ministry[]> {
-    return ctx.services.organizers.allOfKind('MINISTRY', level ? 'o.level = ?' : '', level ? [level] : []) as Promise<Ministry[]>;
+    return ctx.services.organizers.allOfKind('MINISTRY', { level }) as Promise<Ministry[]>;
   }
 
   @FieldResolver(() => [Patron], { description: 'Patrons who hold office in this ministry.' })

@@ -19,9 +19,7 @@ export class NetworkResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<NetworkConnection> {
-    const p = await organizerPage<Network>(ctx.services.organizers, 'NETWORK', {
-      region, first: first ?? 20, after, conditions: scope ? ['o.scope = ?'] : [], params: scope ? [scope] : [],
-    });
+    const p = await organizerPage<Network>(ctx.services.organizers, 'NETWORK', { region, scope, first: first ?? 20, after });
     return new NetworkConnection(p.items, p.cursorOf, p.pageInfo, p.count);
   }
 

@@ -3,6 +3,7 @@ import { placeholders } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Organizer, type OrganizerKind } from './organizer.entity';
 import { Contact } from './contact.entity';
+import { organizerConditions, type OrganizerFilter } from './organizer-filter';
 
 /** Reads organisers of every kind and their contacts; the relations are batched by key. */
 export class OrganizerService {
@@ -44,40 +45,37 @@ export class OrganizerService {
     });
   }
 
-  /** All organisers of a kind, ordered by name (small lists: ministries). */
-  async allOfKind(kind: OrganizerKind, where = '', params: (string | number)[] = []): Promise<Organizer[]> {
+  /** All organisers of a kind matching a filter, ordered by name (small lists: ministries). */
+  async allOfKind(kind: OrganizerKind, filter: OrganizerFilter = {}): Promise<Organizer[]> {
+    const c = organizerConditions(kind, filter);
     const rows = await this.db.query(
-      `SELECT ${this.reader.select('o')} FROM organizer o WHERE o.kind = ?${where ? ` AND ${where}` : ''}
+      `SELECT ${this.reader.select('o')} FROM organizer o WHERE ${c.sql.join(' AND ')}
        ORDER BY o.name_sort, o.id`,
-      [kind, ...params],
+      c.params,
     );
     return rows.map((r) => this.reader.hydrate(r));
   }
 
-  /**
-   * A keyset page of organisers of a kind ordered by name, plus the count when asked.
-   * `conditions` are extra SQL on alias o.
-   */
+  /** A keyset page of organisers of a kind matching a filter, ordered by name: `first + 1` rows after `after`. */
   async pageOfKind(
-    kind: OrganizerKind, conditions: string[], params: (string | number)[], first: number,
-    after: { value: string; id: number } | null,
+    kind: OrganizerKind, filter: OrganizerFilter, first: number, after: { value: string; id: number } | null,
   ): Promise<Organizer[]> {
-    const c = ['o.kind = ?', ...conditions];
-    const p: (string | number)[] = [kind, ...params];
+    const c = organizerConditions(kind, filter);
     if (after) {
-      c.push('(o.name_sort, o.id) > (?, ?)');
-      p.push(after.value, after.id);
+      c.sql.push('(o.name_sort, o.id) > (?, ?)');
+      c.params.push(after.value, after.id);
     }
     const rows = await this.db.query(
-      `SELECT ${this.reader.select('o')} FROM organizer o WHERE ${c.join(' AND ')} ORDER BY o.name_sort, o.id LIMIT ?`,
-      [...p, first + 1],
+      `SELECT ${this.reader.select('o')} FROM organizer o WHERE ${c.sql.join(' AND ')} ORDER BY o.name_sort, o.id LIMIT ?`,
+      [...c.params, first + 1],
     );
     return rows.map((r) => this.reader.hydrate(r));
   }
 
-  async countOfKind(kind: OrganizerKind, conditions: string[], params: (string | number)[]): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM organizer o WHERE ${['o.kind = ?', ...conditions].join(' AND ')}`, [kind, ...params]);
+  /** How many organisers of a kind match a filter. */
+  async countOfKind(kind: OrganizerKind, filter: OrganizerFilter): Promise<number> {
+    const c = organizerConditions(kind, filter);
+    const [row] = await this.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM organizer o WHERE ${c.sql.join(' AND ')}`, c.params);
     return Number(row.n);
   }
 
