@@ -2,8 +2,6 @@ import type { RequestContext } from '../server/context';
 import type { Event } from '../modules/events/event.entity';
 import { EventStatus } from '../modules/events/event.enums';
 import type { EventFilter } from '../modules/events/event.inputs';
-import type { Conditions } from '../modules/events/event-query';
-import { readableStatuses } from '../modules/events/event-query';
 import type { Organizer } from '../modules/organizers/organizer.entity';
 import type { Region } from '../modules/regions/region.entity';
 import type { Campaign } from '../modules/campaigns/campaign.entity';
@@ -37,9 +35,10 @@ export interface EventFeedSource {
 
 /**
  * Opens the selection of a feed: every event matching `filter` that the request's viewer
- * may read (statuses from readableStatuses, so the public gets PUBLISHED and CANCELLED),
- * through the same eventConditions as GraphQL. Resolves only once the filter is valid, so
- * a bad region or campaign rejects (BadUserInputError) before a single byte is sent.
+ * may read (the public gets PUBLISHED and CANCELLED), as events select it for feeds and
+ * exports (EventExportService.selectReadable, the GraphQL filter's checks and visibility).
+ * Resolves only once the filter is valid, so a bad region or campaign rejects
+ * (BadUserInputError) before a single byte is sent.
  *
  * Per chunk it costs one statement for the events, one for all their organisers, and at
  * most one each for regions and campaigns not seen before (the request's loaders cache
@@ -47,15 +46,12 @@ export interface EventFeedSource {
  * with the rows.
  */
 export async function openEventFeed(ctx: RequestContext, filter: EventFilter): Promise<EventFeedSource> {
-  const conditions: Conditions = await ctx.services.events.conditions(ctx, {
-    ...filter, statuses: readableStatuses(ctx.viewer),
-  });
-  const exporter = ctx.services.eventExport;
+  const selection = await ctx.services.eventExport.selectReadable(ctx, filter);
   return {
-    timeZones: () => exporter.timeZones(ctx, conditions),
-    version: () => exporter.version(ctx, conditions),
+    timeZones: () => selection.timeZones(),
+    version: () => selection.version(),
     chunks: async function* () {
-      for await (const events of exporter.chunks(ctx, conditions)) {
+      for await (const events of selection.chunks()) {
         yield await withRelations(ctx, events);
       }
     },

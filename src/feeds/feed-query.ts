@@ -7,7 +7,7 @@ import { quote } from '../shared/quote';
 
 /** What a feed or export URL asks for: the GraphQL filter and the language of texts. */
 export interface FeedQuery {
-  /** Without statuses: the route adds the statuses the viewer may read. */
+  /** Without statuses: a feed lists every status the viewer may read (EventExportService.selectReadable). */
   filter: EventFilter;
   /** From `lang`, or null when the URL has none (the request's Accept-Language decides). */
   lang: Language | null;
@@ -37,7 +37,7 @@ const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(
  * `organizer`, `from`, `to`, `lang`. An empty value counts as absent (HTML forms send
  * empty selects). Checks what can be checked without the database (names, dates,
  * categories, languages; BadUserInputError with the parameter as field); whether a region,
- * campaign or organiser exists is eventConditions' job, as for GraphQL.
+ * campaign or organiser exists is the events module's job when the feed is opened, as for GraphQL.
  */
 export function parseFeedQuery(params: URLSearchParams): FeedQuery {
   for (const name of new Set(params.keys())) {
