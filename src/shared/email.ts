@@ -11,8 +11,10 @@ const BRACKETED_AT = /\s*[([{<]\s*(?:at|@|ät|aet|arobase)\s*[)\]}>]\s*/gi;
 const BRACKETED_DOT = /\s*[([{<]\s*(?:dot|punkt|point|\.)\s*[)\]}>]\s*/gi;
 const WORDS_ONLY = /^([a-z0-9._%+-]+) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)$/i;
 
-// The WHATWG HTML "valid e-mail address", with a dotted domain and a letter TLD required.
-const ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}/i;
+// The WHATWG HTML "valid e-mail address", with a dotted domain and a TLD required: letters, or
+// an internationalised TLD in its ASCII form (`xn--p1ai`, .рф), which the letters-only form
+// would cut short to `xn`.
+const ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.(?:xn--[a-z0-9-]{1,59}|[a-z]{2,63})/i;
 const WHOLE_ADDRESS = new RegExp(`^${ADDRESS.source}$`, 'i');
 
 /**

@@ -41,6 +41,11 @@ describe('checkedEmail', () => {
     expect(checkedEmail('', 'input.contact.email')).toBeNull();
   });
 
+  it('keeps an internationalised top-level domain whole, in its ASCII form', () => {
+    expect(normaliseEmail('kontakt@primer.XN--P1AI')).toBe('kontakt@primer.xn--p1ai');
+    expect(checkedEmail('kontakt@primer.xn--p1ai', 'input.contact.email')).toBe('kontakt@primer.xn--p1ai');
+  });
+
   it.each([['name(at)example(dot)org'], ['Mail: info@example.org'], ['jörg@example.de']])(
     'refuses %j with BAD_USER_INPUT on the field', (value) => {
       expect(() => checkedEmail(value, 'input.contacts[1].email')).toThrow(
