@@ -4,13 +4,18 @@ import { buildSchemaSync } from 'type-graphql';
 import { NodeResolver } from './node.resolver';
 import { EventResolver } from '../modules/events/event.resolver';
 import { EventStatsResolver } from '../modules/events/event-stats.resolver';
+import { OrganizerEventsResolver } from '../modules/events/organizer-events.resolver';
+import { CampaignEventsResolver } from '../modules/events/campaign-events.resolver';
 import { OrganizerResolver } from '../modules/organizers/organizer.resolver';
 import { ContactResolver } from '../modules/organizers/contact.resolver';
 import { MinistryResolver } from '../modules/ministries/ministry.resolver';
 import { InitiativeResolver } from '../modules/initiatives/initiative.resolver';
 import { NetworkResolver } from '../modules/networks/network.resolver';
+import { InitiativeNetworksResolver } from '../modules/networks/initiative-networks.resolver';
 import { PatronResolver } from '../modules/patrons/patron.resolver';
+import { MinistryPatronsResolver } from '../modules/patrons/ministry-patrons.resolver';
 import { CampaignResolver } from '../modules/campaigns/campaign.resolver';
+import { PatronCampaignsResolver } from '../modules/campaigns/patron-campaigns.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
 import { EventMutationResolver } from '../modules/events/event-mutation.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -42,6 +47,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     resolvers: [
       NodeResolver, EventResolver, EventStatsResolver, OrganizerResolver, ContactResolver, MinistryResolver,
       InitiativeResolver, NetworkResolver, PatronResolver, CampaignResolver, RegionResolver,
+      OrganizerEventsResolver, CampaignEventsResolver, PatronCampaignsResolver, MinistryPatronsResolver, InitiativeNetworksResolver,
       EventMutationResolver, AuditResolver,
       MinistryWriteResolver, InitiativeWriteResolver, NetworkWriteResolver, PatronWriteResolver, CampaignWriteResolver,
       SourceResolver, SourceRunResolver, EventSourceLinkResolver, EventProvenanceResolver,

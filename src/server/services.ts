@@ -8,6 +8,7 @@ import { CampaignService } from '../modules/campaigns/campaign.service';
 import { RegionService } from '../modules/regions/region.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { EventWriteService } from '../modules/events/event-write.service';
+import { touchEventsShowing } from '../modules/events/event-touch';
 import { OrganizerWriteService } from '../modules/organizers/organizer-write.service';
 import { PatronWriteService } from '../modules/patrons/patron-write.service';
 import { CampaignWriteService } from '../modules/campaigns/campaign-write.service';
@@ -40,9 +41,9 @@ export class Services {
   get regions(): RegionService { return (this.made.regions ??= new RegionService(this.db)); }
   get audit(): AuditService { return (this.made.audit ??= new AuditService(this.db)); }
   get eventWrites(): EventWriteService { return (this.made.eventWrites ??= new EventWriteService(this.db, this.audit)); }
-  get organizerWrites(): OrganizerWriteService { return (this.made.organizerWrites ??= new OrganizerWriteService(this.db, this.audit)); }
-  get patronWrites(): PatronWriteService { return (this.made.patronWrites ??= new PatronWriteService(this.db, this.audit)); }
-  get campaignWrites(): CampaignWriteService { return (this.made.campaignWrites ??= new CampaignWriteService(this.db, this.audit)); }
+  get organizerWrites(): OrganizerWriteService { return (this.made.organizerWrites ??= new OrganizerWriteService(this.db, this.audit, touchEventsShowing)); }
+  get patronWrites(): PatronWriteService { return (this.made.patronWrites ??= new PatronWriteService(this.db, this.audit, touchEventsShowing)); }
+  get campaignWrites(): CampaignWriteService { return (this.made.campaignWrites ??= new CampaignWriteService(this.db, this.audit, touchEventsShowing)); }
   get sources(): SourceService { return (this.made.sources ??= new SourceService(this.db)); }
   get sourceWrites(): SourceWriteService { return (this.made.sourceWrites ??= new SourceWriteService(this.db, this.audit)); }
 }

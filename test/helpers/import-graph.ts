@@ -110,3 +110,28 @@ export function layerViolations(edges: ImportEdge[]): string[] {
     .filter((v, i, all) => all.indexOf(v) === i)
     .sort();
 }
+
+/** The module a file of src/modules/ belongs to (`events`, …), or null for any other file. */
+function moduleOf(file: string): string | null {
+  const m = /^src\/modules\/([^/]+)\//.exec(file);
+  return m ? m[1] : null;
+}
+
+/**
+ * The imports between modules against their order, each "a -> b (file -> file)": `order` lists
+ * the modules in ranks, and a module may import (value or type alike) only modules of an
+ * earlier rank, so the modules form no cycle even when every import goes through a module's
+ * front door. A module missing from the order is reported too, so a new one gets its place.
+ */
+export function moduleOrderViolations(edges: ImportEdge[], order: string[][]): string[] {
+  const rank = new Map(order.flatMap((modules, i) => modules.map((m) => [m, i] as const)));
+  const found: string[] = [];
+  for (const e of edges) {
+    const from = moduleOf(e.from);
+    const to = moduleOf(e.to);
+    if (from === null || to === null || from === to) continue;
+    for (const m of [from, to]) if (!rank.has(m)) found.push(`${m} is in no rank of the module order`);
+    if (rank.has(from) && rank.has(to) && rank.get(to)! >= rank.get(from)!) found.push(`${from} -> ${to} (${e.from} -> ${e.to})`);
+  }
+  return [...new Set(found)].sort();
+}

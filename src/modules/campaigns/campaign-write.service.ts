@@ -7,7 +7,7 @@ import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween } from '../audit/audit-changes';
-import { touchEventsShowing } from '../events/event-touch';
+import type { EventTouch } from '../organizers/shown-in-events';
 import type { OrganizerKind } from '../organizers/organizer.entity';
 import { assertAdmin } from '../organizers/organizer-write.checks';
 import { Campaign } from './campaign.entity';
@@ -29,7 +29,7 @@ interface StoredCampaign {
 export class CampaignWriteService {
   private readonly reader: EntityReader<Campaign>;
 
-  constructor(private readonly db: Database, private readonly audit: AuditService) {
+  constructor(private readonly db: Database, private readonly audit: AuditService, private readonly touchEvents: EventTouch) {
     this.reader = entityReader(db.dataSource, Campaign);
   }
 
@@ -105,7 +105,7 @@ export class CampaignWriteService {
     const after = await this.read(tx, key);
     if (after === null) throw new Error(`campaign ${key} vanished inside its own transaction`);
     const at = Date.now();
-    if (before !== null) await touchEventsShowing(tx, 'campaign', key, at);
+    if (before !== null) await this.touchEvents(tx, 'campaign', key, at);
     await this.audit.record(tx, {
       at,
       actor: viewer.keyName ?? viewer.role,

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
-import { LocalizedTextInput } from '../events/event-write.inputs';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 
 // The inputs of createCampaign and updateCampaign. GraphQL checks their shape; the slug's
 // form and uniqueness, the order of the days and whether the initiator and patrons exist

@@ -1,11 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../server/context';
 import { Organizer } from '../organizers/organizer.entity';
 import { Patron } from '../patrons/patron.entity';
-import { EventListArgs, toEventList } from '../events/event.inputs';
-import { EventConnection } from '../events/event.types';
 import { Campaign } from './campaign.entity';
 
 @Resolver(() => Campaign)
@@ -33,12 +31,5 @@ export class CampaignResolver {
   @FieldResolver(() => [Patron], { description: 'Its patrons (Schirmherrschaft).' })
   patrons(@Root() c: Campaign, @Ctx() ctx: RequestContext): Promise<Patron[]> {
     return ctx.loaders.patronsByCampaign.load(c.pk);
-  }
-
-  @FieldResolver(() => EventConnection, { description: 'Its events.' })
-  async events(@Root() c: Campaign, @Args() args: EventListArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
-    const page = await ctx.loaders.eventPages.load({ scope: 'campaign', parentId: c.pk, args: toEventList(args) });
-    if (page instanceof Error) throw page;
-    return page;
   }
 }

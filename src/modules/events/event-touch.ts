@@ -1,7 +1,5 @@
 import type { SqlExecutor } from '../../db/database';
-
-/** Something an event shows that changes on its own: its organisers, campaign or patrons. */
-export type EventPart = 'organizer' | 'campaign' | 'patron';
+import type { EventPart } from '../organizers/shown-in-events';
 
 const EVENTS_OF: Record<EventPart, string> = {
   organizer: 'SELECT event_id FROM event_organizer WHERE organizer_id = ?',
@@ -14,7 +12,8 @@ const EVENTS_OF: Record<EventPart, string> = {
  * `updated_at` moves to `at` (or one millisecond past its own value, never backwards), so
  * partners' incremental pulls (`updatedSince`) fetch them again with the new name. Their
  * `version` stays: nothing an editor wrote changed, so no editor gets a CONFLICT for it.
- * Runs in the writer's transaction.
+ * Runs in the writer's transaction. The organiser, campaign and patron writers get it as their
+ * EventTouch from server/services.ts.
  */
 export async function touchEventsShowing(tx: SqlExecutor, part: EventPart, key: number, at: number): Promise<void> {
   // Row locks in ascending id order first: two writers touching overlapping sets of events

@@ -1,23 +1,12 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/scalars';
 import { Language } from '../../shared/i18n';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 import { EventCategory } from './event.enums';
 
 // The mutation inputs of the contract. GraphQL checks their shape; everything it cannot
 // (lengths, URLs, time zones, whether a region or organiser exists) is checked by
 // event-write.validation.ts before anything is written.
-
-@InputType('LocalizedTextInput', { description: 'A text in our languages; German is required, the others fall back to it.' })
-export class LocalizedTextInput {
-  @Field(() => String, { description: 'German (required, not empty).' })
-  de!: string;
-
-  @Field(() => String, { nullable: true, description: 'French.' })
-  fr?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English.' })
-  en?: string | null;
-}
 
 @InputType('VenueInput', { description: 'Where an event takes place; leave out what is not known.' })
 export class VenueInput {

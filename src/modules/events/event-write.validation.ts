@@ -9,7 +9,8 @@ import { keyOf } from '../../shared/global-id';
 import type { Language } from '../../shared/i18n';
 import { isNutsCode } from '../regions/region.entity';
 import { organizerKeyOf } from '../organizers/organizer.entity';
-import type { EventContactInput, EventFieldsInput, LocalizedTextInput, VenueInput } from './event-write.inputs';
+import type { LocalizedTextInput } from '../../shared/localized-text.input';
+import type { EventContactInput, EventFieldsInput, VenueInput } from './event-write.inputs';
 import type { ContactValues, EventValues, OrganizerRef, VenueValues } from './event-write.values';
 import { quote } from '../../shared/quote';
 

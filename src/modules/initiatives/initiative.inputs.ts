@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { LocalizedTextInput } from '../events/event-write.inputs';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 import { ContactInput, type ContactsFieldInput, type OrganizerFieldsInput } from '../organizers/organizer-write.inputs';
 
 // The inputs of createInitiative and updateInitiative. GraphQL checks their shape; lengths,

@@ -3,7 +3,6 @@ import { connectionTypes } from '../../shared/connection';
 import type { RequestContext } from '../../server/context';
 import { Contact } from '../organizers/contact.entity';
 import { organizerPage } from '../organizers/organizer-page';
-import { Network } from '../networks/network.entity';
 import { Initiative } from './initiative.entity';
 
 const { ConnectionType: InitiativeConnection } = connectionTypes('Initiative', Initiative, 'A cluster initiative');
@@ -21,11 +20,6 @@ export class InitiativeResolver {
   ): Promise<InitiativeConnection> {
     const p = await organizerPage<Initiative>(ctx.services.organizers, 'INITIATIVE', { region, name: text, first: first ?? 20, after });
     return new InitiativeConnection(p.items, p.cursorOf, p.pageInfo, p.count);
-  }
-
-  @FieldResolver(() => [Network], { description: 'Networks it is a member of.' })
-  networks(@Root() i: Initiative, @Ctx() ctx: RequestContext): Promise<Network[]> {
-    return ctx.loaders.networksByInitiative.load(i.pk) as Promise<Network[]>;
   }
 
   @FieldResolver(() => [Contact], { description: 'People to ask (Ansprechpartner).' })

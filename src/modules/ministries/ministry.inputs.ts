@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { LocalizedTextInput } from '../events/event-write.inputs';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 import type { OrganizerFieldsInput } from '../organizers/organizer-write.inputs';
 import { GovernmentLevel } from './ministry.entity';
 

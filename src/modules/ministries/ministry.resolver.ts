@@ -1,6 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { Patron } from '../patrons/patron.entity';
 import { GovernmentLevel, Ministry } from './ministry.entity';
 
 @Resolver(() => Ministry)
@@ -11,10 +10,5 @@ export class MinistryResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Ministry[]> {
     return ctx.services.organizers.allOfKind('MINISTRY', { level }) as Promise<Ministry[]>;
-  }
-
-  @FieldResolver(() => [Patron], { description: 'Patrons who hold office in this ministry.' })
-  patrons(@Root() m: Ministry, @Ctx() ctx: RequestContext): Promise<Patron[]> {
-    return ctx.loaders.patronsByMinistry.load(m.pk);
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalizedTextInput } from '../events/event-write.inputs';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 import { ContactInput, type ContactsFieldInput, type OrganizerFieldsInput } from '../organizers/organizer-write.inputs';
 import { NetworkScope } from './network.entity';
 

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { LocalizedTextInput } from '../events/event-write.inputs';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 
 // What the admin mutations of every kind of organiser share: the fields of the organizer
 // row all kinds have, and the contacts of initiatives and networks. Each kind's inputs

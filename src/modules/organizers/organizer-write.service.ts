@@ -6,7 +6,7 @@ import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween } from '../audit/audit-changes';
-import { touchEventsShowing } from '../events/event-touch';
+import type { EventTouch } from './shown-in-events';
 import { Organizer } from './organizer.entity';
 import type { OrganizerFieldsInput } from './organizer-write.inputs';
 import { assertAdmin } from './organizer-write.checks';
@@ -29,7 +29,7 @@ const RERUNNABLE = { rerunnable: true } as const;
 export class OrganizerWriteService {
   private readonly reader: EntityReader<Organizer>;
 
-  constructor(private readonly db: Database, private readonly audit: AuditService) {
+  constructor(private readonly db: Database, private readonly audit: AuditService, private readonly touchEvents: EventTouch) {
     this.reader = entityReader(db.dataSource, Organizer);
   }
 
@@ -70,7 +70,7 @@ export class OrganizerWriteService {
     const after = await readForChange(tx, this.reader, key, rules.kind);
     if (after === null) throw new Error(`organizer ${key} vanished inside its own transaction`);
     const at = Date.now();
-    if (before !== null) await touchEventsShowing(tx, 'organizer', key, at);
+    if (before !== null) await this.touchEvents(tx, 'organizer', key, at);
     await this.audit.record(tx, {
       at,
       actor: viewer.keyName ?? viewer.role,

@@ -1,10 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../regions/region.entity';
-import { EventListArgs, toEventList } from '../events/event.inputs';
-import { EventConnection } from '../events/event.types';
 import { Organizer } from './organizer.entity';
 
 /** Fields every kind of organiser has; they resolve the same way for each. */
@@ -18,12 +16,5 @@ export class OrganizerResolver {
   @FieldResolver(() => Region, { nullable: true, description: 'Region of its seat.' })
   region(@Root() o: Organizer, @Ctx() ctx: RequestContext): Promise<Region | null> | null {
     return o.regionCode === null ? null : ctx.loaders.regionByCode.load(o.regionCode);
-  }
-
-  @FieldResolver(() => EventConnection, { description: 'Events it (co-)organises.' })
-  async events(@Root() o: Organizer, @Args() args: EventListArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
-    const page = await ctx.loaders.eventPages.load({ scope: 'organizer', parentId: o.pk, args: toEventList(args) });
-    if (page instanceof Error) throw page;
-    return page;
   }
 }

@@ -6,7 +6,7 @@ import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween, type AuditSnapshot } from '../audit/audit-changes';
-import { touchEventsShowing } from '../events/event-touch';
+import type { EventTouch } from '../organizers/shown-in-events';
 import { assertAdmin, existingKeys } from '../organizers/organizer-write.checks';
 import { optionalLocalized, required, requiredText, text, type LocalizedValues } from '../../shared/input-checks';
 import { fieldReader } from '../organizers/organizer-write.values';
@@ -31,7 +31,7 @@ interface PatronValues {
 export class PatronWriteService {
   private readonly reader: EntityReader<Patron>;
 
-  constructor(private readonly db: Database, private readonly audit: AuditService) {
+  constructor(private readonly db: Database, private readonly audit: AuditService, private readonly touchEvents: EventTouch) {
     this.reader = entityReader(db.dataSource, Patron);
   }
 
@@ -74,7 +74,7 @@ export class PatronWriteService {
     const after = await this.read(tx, key);
     if (after === null) throw new Error(`patron ${key} vanished inside its own transaction`);
     const at = Date.now();
-    if (before !== null) await touchEventsShowing(tx, 'patron', key, at);
+    if (before !== null) await this.touchEvents(tx, 'patron', key, at);
     await this.audit.record(tx, {
       at,
       actor: viewer.keyName ?? viewer.role,

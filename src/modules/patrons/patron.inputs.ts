@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalizedTextInput } from '../events/event-write.inputs';
+import { LocalizedTextInput } from '../../shared/localized-text.input';
 
 // The inputs of createPatron and updatePatron. GraphQL checks their shape; lengths and
 // whether the ministry exists are checked before anything is written.

@@ -3,7 +3,6 @@ import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../server/context';
 import { Ministry } from '../ministries/ministry.entity';
-import { Campaign } from '../campaigns/campaign.entity';
 import { Patron } from './patron.entity';
 
 @Resolver(() => Patron)
@@ -23,10 +22,5 @@ export class PatronResolver {
     if (p.ministryId === null) return null;
     const o = await ctx.loaders.organizerById.load(p.ministryId);
     return o instanceof Ministry ? o : null;
-  }
-
-  @FieldResolver(() => [Campaign], { description: 'Campaigns under this patronage.' })
-  campaigns(@Root() p: Patron, @Ctx() ctx: RequestContext): Promise<Campaign[]> {
-    return ctx.loaders.campaignsByPatron.load(p.pk);
   }
 }

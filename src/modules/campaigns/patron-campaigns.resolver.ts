@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { Patron } from '../patrons/patron.entity';
+import { Campaign } from './campaign.entity';
+
+/** Patron.campaigns lives with the campaigns: patrons come before campaigns in the order of modules. */
+@Resolver(() => Patron)
+export class PatronCampaignsResolver {
+  @FieldResolver(() => [Campaign], { description: 'Campaigns under this patronage.' })
+  campaigns(@Root() p: Patron, @Ctx() ctx: RequestContext): Promise<Campaign[]> {
+    return ctx.loaders.campaignsByPatron.load(p.pk);
+  }
+}
