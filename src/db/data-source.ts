@@ -6,6 +6,7 @@ import { types as pgTypes } from 'pg';
 import { StatementCountingLogger, type StatementTracer } from './query-stats';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { applySqlitePragmas } from './sqlite-pragmas';
 
 /** Which engine a DATABASE_URL selects. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -55,12 +56,8 @@ export function createDataSource(url: string, options: DataSourceSettings = {}):
       type: 'better-sqlite3',
       database,
       statementCacheSize: 500,
-      prepareDatabase: (db: { pragma(s: string): unknown }) => {
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = NORMAL');
-        db.pragma('foreign_keys = ON');
-        db.pragma('busy_timeout = 5000');
-      },
+      // Reads wait for a moment of another process's checkpoint; writes go through SqliteWriter.
+      prepareDatabase: (db: { pragma(s: string): unknown }) => applySqlitePragmas(db, 5000),
     } as DataSourceOptions;
   }
   return new DataSource(opts);
