@@ -11,23 +11,10 @@ export function placeholders(n: number): string {
  */
 export function numberedPlaceholders(sql: string): string {
   if (!sql.includes('?')) return sql;
-  let out = '';
   let n = 0;
-  let quote: "'" | '"' | null = null;
-  for (const ch of sql) {
-    // A doubled quote inside a literal closes and reopens it: the text between stays quoted.
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-      out += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      out += ch;
-    } else if (ch === '?') {
-      n += 1;
-      out += `$${n}`;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+  // A quoted string or identifier is matched whole (a doubled quote inside it included)
+  // and given back as it is; only a bare ? is numbered.
+  return sql.replace(QUOTED_OR_PLACEHOLDER, (m) => (m === '?' ? `$${++n}` : m));
 }
+
+const QUOTED_OR_PLACEHOLDER = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g;
