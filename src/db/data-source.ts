@@ -15,6 +15,11 @@ export function databaseKindOf(url: string): DatabaseKind {
   return url.startsWith('postgres') ? 'postgres' : 'sqlite';
 }
 
+/** Which engine an opened data source runs on. */
+export function dataSourceKind(dataSource: DataSource): DatabaseKind {
+  return dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
 // PostgreSQL returns int8 (our epoch-millisecond columns, COUNT(*)) as strings; every such
 // value we store fits in a double exactly, so parse them as numbers once, here.
 pgTypes.setTypeParser(20, (v) => Number(v));

@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { Mutex } from 'async-mutex';
-import { databaseKindOf, type DatabaseKind } from './data-source';
+import { dataSourceKind, type DatabaseKind } from './data-source';
 import { dialectOf, type Dialect } from './dialect';
 import { SqliteWriter } from './sqlite-writer';
 import { directQueryOf, type DirectQuery } from './direct-query';
@@ -49,9 +49,7 @@ export class Database implements SqlExecutor {
   writeWaitMs = WRITE_WAIT_MS;
 
   constructor(readonly dataSource: DataSource) {
-    this.kind = databaseKindOf(
-      dataSource.options.type === 'postgres' ? 'postgres://' : 'sqlite:',
-    );
+    this.kind = dataSourceKind(dataSource);
     this.dialect = dialectOf(this.kind);
     this.direct = directQueryOf(dataSource);
     const file = dataSource.options.database;
@@ -153,7 +151,7 @@ export class Database implements SqlExecutor {
  * rewrites the placeholders (Database passes its cached rewrite).
  */
 export function executorOnRunner(runner: QueryRunner, native?: (sql: string) => string): SqlExecutor {
-  const dialect = dialectOf(databaseKindOf(runner.connection.options.type === 'postgres' ? 'postgres://' : 'sqlite:'));
+  const dialect = dialectOf(dataSourceKind(runner.connection));
   const rewrite = native ?? dialect.native;
   return {
     kind: dialect.kind,
