@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { SqlExecutor } from '../src/db/database';
+import { executorOnRunner } from '../src/db/database';
 import { indexEvents } from '../src/modules/events/event-search';
 
 // The full-text index of events (EventFilter.text), in each engine's own machinery; see
@@ -14,7 +14,7 @@ export class EventSearch1764000000002 implements MigrationInterface {
   name = 'EventSearch1764000000002';
 
   async up(q: QueryRunner): Promise<void> {
-    const tx = executorOf(q);
+    const tx = executorOnRunner(q);
     if (tx.kind === 'sqlite') {
       await q.query(
         `CREATE VIRTUAL TABLE event_search USING fts5(
@@ -48,18 +48,4 @@ export class EventSearch1764000000002 implements MigrationInterface {
     if (q.connection.options.type !== 'postgres') await q.query('DROP TRIGGER IF EXISTS event_search_unindex');
     await q.query('DROP TABLE IF EXISTS event_search');
   }
-}
-
-/** The migration's query runner as the executor indexEvents takes (`?` placeholders). */
-function executorOf(q: QueryRunner): SqlExecutor {
-  if (q.connection.options.type !== 'postgres') {
-    return { kind: 'sqlite', query: async (sql, params = []) => q.query(sql, params) };
-  }
-  return {
-    kind: 'postgres',
-    query: async (sql, params = []) => {
-      let n = 0;
-      return q.query(sql.replace(/\?/g, () => `$${++n}`), params);
-    },
-  };
 }

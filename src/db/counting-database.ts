@@ -19,6 +19,7 @@ export function countingDatabase(db: Database, stats: QueryStats): Database {
       stats.sqlStatements += 2;
       return fn({
         kind: tx.kind,
+        dialect: tx.dialect,
         query: <R>(sql: string, params?: SqlValue[]) => {
           stats.sqlStatements += 1;
           return tx.query<R>(sql, params);

@@ -6,12 +6,18 @@ import { types as pgTypes } from 'pg';
 import { StatementCountingLogger, type StatementTracer } from './query-stats';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { applySqlitePragmas } from './sqlite-pragmas';
 
 /** Which engine a DATABASE_URL selects. */
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export function databaseKindOf(url: string): DatabaseKind {
   return url.startsWith('postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Which engine an opened data source runs on. */
+export function dataSourceKind(dataSource: DataSource): DatabaseKind {
+  return dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
 }
 
 // PostgreSQL returns int8 (our epoch-millisecond columns, COUNT(*)) as strings; every such
@@ -55,12 +61,8 @@ export function createDataSource(url: string, options: DataSourceSettings = {}):
       type: 'better-sqlite3',
       database,
       statementCacheSize: 500,
-      prepareDatabase: (db: { pragma(s: string): unknown }) => {
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = NORMAL');
-        db.pragma('foreign_keys = ON');
-        db.pragma('busy_timeout = 5000');
-      },
+      // Reads wait for a moment of another process's checkpoint; writes go through SqliteWriter.
+      prepareDatabase: (db: { pragma(s: string): unknown }) => applySqlitePragmas(db, 5000),
     } as DataSourceOptions;
   }
   return new DataSource(opts);

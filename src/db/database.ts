@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { Mutex } from 'async-mutex';
-import { databaseKindOf, type DatabaseKind } from './data-source';
+import { dataSourceKind, type DatabaseKind } from './data-source';
+import { dialectOf, type Dialect } from './dialect';
 import { SqliteWriter } from './sqlite-writer';
 import { directQueryOf, type DirectQuery } from './direct-query';
 import { DatabaseBusyError } from '../shared/errors';
@@ -12,6 +13,8 @@ export type SqlValue = string | number | boolean | null;
 /** Something SQL can be sent to: the database, or one transaction of it. */
 export interface SqlExecutor {
   readonly kind: DatabaseKind;
+  /** How SQL differs on this engine: row locks, placeholders, statistics (see dialect.ts). */
+  readonly dialect: Dialect;
   query<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
 }
 
@@ -29,10 +32,11 @@ export interface TransactionOptions {
 /**
  * The raw-SQL door services use for reads TypeORM's query builder makes slow or awkward
  * (keyset pages, windowed per-parent pages, GROUP BY). SQL is written once with `?`
- * placeholders and rewritten to `$n` for PostgreSQL.
+ * placeholders and rewritten to `$n` for PostgreSQL (once per statement text: cached).
  */
 export class Database implements SqlExecutor {
   readonly kind: DatabaseKind;
+  readonly dialect: Dialect;
   private readonly rewritten = new Map<string, string>();
   private readonly sqliteTurns = new Mutex();
   /** Transactions of this process waiting for their turn on the SQLite writer. */
@@ -45,9 +49,8 @@ export class Database implements SqlExecutor {
   writeWaitMs = WRITE_WAIT_MS;
 
   constructor(readonly dataSource: DataSource) {
-    this.kind = databaseKindOf(
-      dataSource.options.type === 'postgres' ? 'postgres://' : 'sqlite:',
-    );
+    this.kind = dataSourceKind(dataSource);
+    this.dialect = dialectOf(this.kind);
     this.direct = directQueryOf(dataSource);
     const file = dataSource.options.database;
     if (this.kind === 'sqlite' && typeof file === 'string' && file !== ':memory:') {
@@ -64,7 +67,7 @@ export class Database implements SqlExecutor {
 
   /** Rows of a SELECT. */
   async query<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return (await this.direct(this.dialect(sql), params.map(toDriverValue))) as T[];
+    return (await this.direct(this.native(sql), params.map(toDriverValue))) as T[];
   }
 
   /**
@@ -114,14 +117,11 @@ export class Database implements SqlExecutor {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
-    const tx: SqlExecutor = {
-      kind: this.kind,
-      query: async <R>(sql: string, params: SqlValue[] = []) =>
-        rowsOf<R>(await runner.query(this.dialect(sql), params.map(toDriverValue))),
-    };
+    const tx = executorOnRunner(runner, (sql) => this.native(sql));
     try {
       // A row lock held elsewhere is waited for only until the deadline (then 55P03, busy).
-      if (this.kind === 'postgres') await runner.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(deadline - Date.now()))}`);
+      const lockTimeout = this.dialect.lockTimeout(deadline - Date.now());
+      if (lockTimeout !== null) await runner.query(lockTimeout);
       const result = await fn(tx);
       await runner.commitTransaction();
       return result;
@@ -133,17 +133,32 @@ export class Database implements SqlExecutor {
     }
   }
 
-  /** `sql` with `?` placeholders in this database's dialect. */
-  dialect(sql: string): string {
+  /** `sql` with `?` placeholders in this database's form, each text rewritten once. */
+  private native(sql: string): string {
     if (this.kind === 'sqlite') return sql;
     let out = this.rewritten.get(sql);
     if (out === undefined) {
-      let n = 0;
-      out = sql.replace(/\?/g, () => `$${++n}`);
+      out = this.dialect.native(sql);
       this.rewritten.set(sql, out);
     }
     return out;
   }
+}
+
+/**
+ * A TypeORM query runner (in a transaction, or a migration's) as an executor taking `?`
+ * placeholders: the one adapter between TypeORM's connections and our SQL. `native`
+ * rewrites the placeholders (Database passes its cached rewrite).
+ */
+export function executorOnRunner(runner: QueryRunner, native?: (sql: string) => string): SqlExecutor {
+  const dialect = dialectOf(dataSourceKind(runner.connection));
+  const rewrite = native ?? dialect.native;
+  return {
+    kind: dialect.kind,
+    dialect,
+    query: async <R>(sql: string, params: SqlValue[] = []) =>
+      rowsOf<R>(await runner.query(rewrite(sql), params.map(toDriverValue))),
+  };
 }
 
 /**
@@ -161,7 +176,4 @@ function toDriverValue(v: SqlValue): SqlValue {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
-/** `?, ?, ?` for n values. */
-export function placeholders(n: number): string {
-  return new Array(n).fill('?').join(', ');
-}
+export { placeholders } from './placeholders';

@@ -1,6 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { postgresPoolOf, sqliteConnectionOf } from './driver-handles';
 import { sqliteRunner } from './sqlite-statements';
 
 /** Sends one statement outside any transaction and answers its rows ([] for a write without RETURNING). */
@@ -16,13 +15,14 @@ export type DirectQuery = (sql: string, params: unknown[]) => Promise<unknown[]>
 export function directQueryOf(dataSource: DataSource): DirectQuery {
   const logger = dataSource.logger;
   if (dataSource.options.type === 'postgres') {
-    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    const pool = postgresPoolOf(dataSource);
+    if (!pool) throw new Error('the PostgreSQL data source is not open');
     return async (sql, params) => {
       logger.logQuery(sql, params);
       return (await pool.query(sql, params)).rows;
     };
   }
-  const run = sqliteRunner((dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection);
+  const run = sqliteRunner(sqliteConnectionOf(dataSource));
   return async (sql, params) => {
     logger.logQuery(sql, params);
     return run(sql, params);

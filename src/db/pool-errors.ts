@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
 import type { Database } from './database';
+import { postgresPoolOf } from './driver-handles';
 
 /**
  * Reports errors of idle PostgreSQL connections (the server restarted, a proxy cut them).
@@ -8,7 +8,5 @@ import type { Database } from './database';
  * throws such clients away and makes new ones on the next query, so this only reports.
  */
 export function reportPoolErrors(db: Database, report: (err: Error) => void): void {
-  if (db.kind !== 'postgres') return;
-  const pool = (db.dataSource.driver as unknown as { master?: Pool }).master;
-  pool?.on('error', report);
+  postgresPoolOf(db.dataSource)?.on('error', report);
 }

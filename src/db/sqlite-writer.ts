@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Logger } from 'typeorm';
-import type { DatabaseKind } from './data-source';
 import type { SqlExecutor, SqlValue } from './database';
+import { dialectOf } from './dialect';
+import { applySqlitePragmas } from './sqlite-pragmas';
 import { sqliteRunner, type SqliteRun } from './sqlite-statements';
 import { backoffMs, contentionOf, NotStarted, sleep } from './write-contention';
 
@@ -29,6 +30,8 @@ const POLL_CAP_MS = 4;
  * again on a rollback). With writes on their own connection, WAL gives every read on the
  * main connection the last committed state, as PostgreSQL's READ COMMITTED does.
  */
+const SQLITE = dialectOf('sqlite');
+
 export class SqliteWriter {
   private readonly connection: BetterSqlite3.Database;
   private readonly statements: SqliteRun;
@@ -40,12 +43,9 @@ export class SqliteWriter {
 
   constructor(path: string, private readonly logger: Logger) {
     this.connection = new BetterSqlite3(path);
-    this.connection.pragma('journal_mode = WAL');
-    this.connection.pragma('synchronous = NORMAL');
-    this.connection.pragma('foreign_keys = ON');
     // No busy wait inside SQLite: it would block the event loop (every request of the
     // server) while another process writes. transaction() polls for the lock instead.
-    this.connection.pragma('busy_timeout = 0');
+    applySqlitePragmas(this.connection, 0);
     this.statements = sqliteRunner(this.connection);
   }
 
@@ -62,7 +62,8 @@ export class SqliteWriter {
     const began = Date.now();
     if (began - this.lastEnd > RUN_BREAK_MS) this.runStart = began;
     const tx: SqlExecutor = {
-      kind: 'sqlite' as DatabaseKind,
+      kind: 'sqlite',
+      dialect: SQLITE,
       query: async <R>(sql: string, params: SqlValue[] = []) => this.run(sql, params) as R[],
     };
     try {

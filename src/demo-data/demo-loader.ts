@@ -3,7 +3,7 @@ import { foldText } from '../shared/text-fold';
 import { instantOfWallClock } from '../shared/time';
 import { regionColumns, startsLocalOf, titleSortOf } from '../modules/events/event-derived';
 import { indexEvents } from '../modules/events/event-search';
-import { allocateIds, insertRows, resetSequences } from './bulk-insert';
+import { allocateIds, insertRows, resetSequences } from '../db/bulk-insert';
 import type { DemoContact, DemoEvent, DemoOrganizer, DemoWorld } from './demo-world';
 
 /** Columns of organizer in the order organizerRow fills them. */

@@ -1,6 +1,6 @@
 import type { Database, SqlExecutor, SqlValue } from '../db/database';
 import { indexEvents } from '../modules/events/event-search';
-import { allocateIds, insertRows, resetSequences } from './bulk-insert';
+import { allocateIds, insertRows, resetSequences } from '../db/bulk-insert';
 import { CONTACT_COLUMNS, EVENT_COLUMNS, ORGANIZER_COLUMNS, contactRow, eventRow, organizerRow } from './demo-loader';
 import { isoDate, planEvent, planWorld, type Plan, type RegionRow } from './synthetic-plan';
 
@@ -61,7 +61,7 @@ export async function seedSynthetic(db: Database, options: SyntheticOptions): Pr
   // A bulk load leaves the planner without statistics (PostgreSQL's autovacuum catches up a
   // minute later) and PostgreSQL's visibility map empty (no index-only scans): refresh both
   // now, so the first queries on a fresh dataset, the benchmark's included, plan as later ones.
-  await db.query(db.kind === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
+  await db.dialect.analyze(db);
   return { events: total, organizers: plan.organizers.length, ms: Math.round(performance.now() - started) };
 }
 

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
-import { insertRows } from '../../demo-data/bulk-insert';
+import { insertRows } from '../../db/bulk-insert';
+import { updateRow } from '../../db/update-row';
 import type { Viewer } from '../../auth/roles';
 import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -57,8 +58,7 @@ export class CampaignWriteService {
       if (key === null || before === null) throw new NotFoundError(`No campaign has the id ${quote(id)}.`);
       const values = await checkCampaign(tx, patch, 'patch', before.values, key);
       if (isDeepStrictEqual(values, before.values)) return before.campaign;
-      const columns = rowColumns(values);
-      await tx.query(`UPDATE campaign SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), key]);
+      await updateRow(tx, 'campaign', key, rowColumns(values));
       await writePatrons(tx, key, values.patronKeys, before.values.patronKeys);
       return this.finish(tx, viewer, 'updateCampaign', key, before);
     }, { rerunnable: true }), patch.slug);
@@ -80,10 +80,9 @@ export class CampaignWriteService {
 
   /** The campaign with this key and its values, locked on PostgreSQL until the transaction ends; null when there is none. */
   private async read(tx: SqlExecutor, key: number): Promise<StoredCampaign | null> {
-    const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE OF c' : '';
     const [row] = await tx.query(
       `SELECT ${this.reader.select('c')}, o.kind AS "initiatorKind" FROM campaign c
-       LEFT JOIN organizer o ON o.id = c.initiator_id WHERE c.id = ?${lock}`, [key]);
+       LEFT JOIN organizer o ON o.id = c.initiator_id WHERE c.id = ?${tx.dialect.lockForUpdate('c')}`, [key]);
     if (!row) return null;
     const campaign = this.reader.hydrate(row);
     const patrons = await tx.query<{ k: number }>(

@@ -1,5 +1,6 @@
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
 import type { DatabaseKind } from '../../db/data-source';
+import { perDialect } from '../../db/dialect';
 import { fts5Query, isPrefix, searchDocument, tsQuery, tsVector, type SearchPhrases } from './event-search-text';
 
 // The search index is the table event_search, one row per event, holding the folded
@@ -26,6 +27,7 @@ const BATCH = 500;
  * 500, so 5,000 events cost 30 statements.
  */
 export async function indexEvents(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
+  const index = searchIndexOf(tx.kind);
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = [...new Set(ids.slice(i, i + BATCH))];
     const rows = await tx.query<Record<string, unknown>>(
@@ -34,33 +36,13 @@ export async function indexEvents(tx: SqlExecutor, ids: readonly number[]): Prom
     const documents = rows.map((r): [number, string] => [
       Number(r.id), searchDocument(SEARCHED_COLUMNS.map((c) => r[c] as string | null)),
     ]);
-    await writeDocuments(tx, documents);
+    if (documents.length > 0) await index.write(tx, documents);
     const found = new Set(documents.map(([id]) => id));
     const gone = chunk.filter((id) => !found.has(id));
     if (gone.length > 0) {
-      await tx.query(`DELETE FROM event_search WHERE ${keyColumn(tx.kind)} IN (${placeholders(gone.length)})`, gone);
+      await tx.query(`DELETE FROM event_search WHERE ${index.keyColumn} IN (${placeholders(gone.length)})`, gone);
     }
   }
-}
-
-async function writeDocuments(tx: SqlExecutor, documents: [number, string][]): Promise<void> {
-  if (documents.length === 0) return;
-  if (tx.kind === 'sqlite') {
-    await tx.query(
-      `INSERT OR REPLACE INTO event_search (rowid, document) VALUES ${documents.map(() => '(?, ?)').join(', ')}`,
-      documents.flat(),
-    );
-  } else {
-    await tx.query(
-      `INSERT INTO event_search (event_id, document) VALUES ${documents.map(() => '(?, CAST(? AS tsvector))').join(', ')}
-       ON CONFLICT (event_id) DO UPDATE SET document = EXCLUDED.document`,
-      documents.flatMap(([id, document]): SqlValue[] => [id, tsVector(document)]),
-    );
-  }
-}
-
-function keyColumn(kind: DatabaseKind): string {
-  return kind === 'sqlite' ? 'rowid' : 'event_id';
 }
 
 /**
@@ -73,12 +55,7 @@ function keyColumn(kind: DatabaseKind): string {
  * folded words only, so no input can make it a syntax error.
  */
 export function searchCondition(kind: DatabaseKind, phrases: SearchPhrases): { sql: string; params: SqlValue[] } {
-  return kind === 'sqlite'
-    ? { sql: 'e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)', params: [fts5Query(phrases)] }
-    : {
-      sql: 'e.id = ANY(ARRAY(SELECT event_id FROM event_search WHERE document @@ CAST(? AS tsquery)))',
-      params: [tsQuery(phrases)],
-    };
+  return searchIndexOf(kind).condition(phrases);
 }
 
 /**
@@ -100,7 +77,32 @@ export function searchCondition(kind: DatabaseKind, phrases: SearchPhrases): { s
  * document is one column.
  */
 export function rankJoin(kind: DatabaseKind, phrases: SearchPhrases): { sql: string; params: SqlValue[] } {
-  if (kind === 'sqlite') {
+  return searchIndexOf(kind).rankJoin(phrases);
+}
+
+/** What the search does on one engine's full-text machinery. */
+interface SearchIndex {
+  /** The column of event_search holding the event's id. */
+  keyColumn: string;
+  /** (Re)writes these events' documents. */
+  write(tx: SqlExecutor, documents: [number, string][]): Promise<void>;
+  condition(phrases: SearchPhrases): { sql: string; params: SqlValue[] };
+  rankJoin(phrases: SearchPhrases): { sql: string; params: SqlValue[] };
+}
+
+/** SQLite: the contentless FTS5 table, rowid = event id. */
+const FTS5_INDEX: SearchIndex = {
+  keyColumn: 'rowid',
+  async write(tx, documents) {
+    await tx.query(
+      `INSERT OR REPLACE INTO event_search (rowid, document) VALUES ${documents.map(() => '(?, ?)').join(', ')}`,
+      documents.flat(),
+    );
+  },
+  condition: (phrases) => ({
+    sql: 'e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)', params: [fts5Query(phrases)],
+  }),
+  rankJoin(phrases) {
     const words = [...new Set(phrases.flat())];
     const params: SqlValue[] = [];
     const parts = words.map((w) => {
@@ -115,13 +117,35 @@ export function rankJoin(kind: DatabaseKind, phrases: SearchPhrases): { sql: str
       sql: `JOIN (SELECT doc AS id, -COUNT(*) AS score FROM (${parts.join(' UNION ALL ')}) GROUP BY doc) r ON r.id = e.id`,
       params,
     };
-  }
-  const query = tsQuery(phrases);
-  return {
-    sql: `JOIN (SELECT event_id AS id, -CAST(ts_rank(document, CAST(? AS tsquery)) AS double precision) AS score
+  },
+};
+
+/** PostgreSQL: (event_id, document tsvector) with a GIN index. */
+const TSVECTOR_INDEX: SearchIndex = {
+  keyColumn: 'event_id',
+  async write(tx, documents) {
+    await tx.query(
+      `INSERT INTO event_search (event_id, document) VALUES ${documents.map(() => '(?, CAST(? AS tsvector))').join(', ')}
+       ON CONFLICT (event_id) DO UPDATE SET document = EXCLUDED.document`,
+      documents.flatMap(([id, document]): SqlValue[] => [id, tsVector(document)]),
+    );
+  },
+  condition: (phrases) => ({
+    sql: 'e.id = ANY(ARRAY(SELECT event_id FROM event_search WHERE document @@ CAST(? AS tsquery)))',
+    params: [tsQuery(phrases)],
+  }),
+  rankJoin(phrases) {
+    const query = tsQuery(phrases);
+    return {
+      sql: `JOIN (SELECT event_id AS id, -CAST(ts_rank(document, CAST(? AS tsquery)) AS double precision) AS score
             FROM event_search WHERE document @@ CAST(? AS tsquery)) r ON r.id = e.id`,
-    params: [query, query],
-  };
+      params: [query, query],
+    };
+  },
+};
+
+function searchIndexOf(kind: DatabaseKind): SearchIndex {
+  return perDialect(kind, { sqlite: FTS5_INDEX, postgres: TSVECTOR_INDEX });
 }
 
 /** The first string after every word that starts with `prefix` (words are [a-z0-9]). */

@@ -18,7 +18,7 @@ const EVENTS_OF: Record<EventPart, string> = {
 export async function touchEventsShowing(tx: SqlExecutor, part: EventPart, key: number, at: number): Promise<void> {
   // Row locks in ascending id order first: two writers touching overlapping sets of events
   // (two organisers of the same events) then queue instead of deadlocking.
-  if (tx.kind === 'postgres') await tx.query(`SELECT id FROM event WHERE id IN (${EVENTS_OF[part]}) ORDER BY id FOR NO KEY UPDATE`, [key]);
+  await tx.dialect.lockRowsSelected(tx, 'event', EVENTS_OF[part], [key]);
   await tx.query(
     `UPDATE event SET updated_at = CASE WHEN updated_at >= ? THEN updated_at + 1 ELSE ? END WHERE id IN (${EVENTS_OF[part]})`,
     [at, at, key],

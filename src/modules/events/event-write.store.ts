@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
 import { PUBLIC_STATUSES } from '../../auth/roles';
 import type { EntityReader } from '../../db/entity-reader';
-import { insertRows } from '../../demo-data/bulk-insert';
+import { insertRows } from '../../db/bulk-insert';
 import type { Event } from './event.entity';
 import type { EventStatus } from './event.enums';
 import { regionColumns, startsLocalOf, titleSortOf } from './event-derived';
@@ -28,8 +28,7 @@ export interface StoredEvent {
  * (KEY SHARE) pass it instead of waiting, which could close a cycle with them.
  */
 export async function readForChange(tx: SqlExecutor, reader: EntityReader<Event>, key: number): Promise<StoredEvent | null> {
-  const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE' : '';
-  const [row] = await tx.query(`SELECT ${reader.select('e')} FROM event e WHERE e.id = ?${lock}`, [key]);
+  const [row] = await tx.query(`SELECT ${reader.select('e')} FROM event e WHERE e.id = ?${tx.dialect.lockForUpdate()}`, [key]);
   if (!row) return null;
   const event = reader.hydrate(row);
   const organizers = await tx.query<{ key: number; kind: OrganizerKind }>(
@@ -150,7 +149,7 @@ function sameKeys(a: readonly number[], b: readonly number[]): boolean {
  */
 export async function freeSlug(tx: SqlExecutor, base: string, status?: EventStatus): Promise<string> {
   if (status !== undefined && !PUBLIC_STATUSES.includes(status)) return `${base}-${randomLetters()}`;
-  if (tx.kind === 'postgres') await tx.query("SELECT pg_advisory_xact_lock(hashtext('event-slug:' || ?::text))", [base]);
+  await tx.dialect.advisoryLock(tx, 'event-slug', base);
   // The slug itself first, by the unique index: mostly it is free, and the LIKE below
   // scans every event (neither database can use the index for it), which made a trusted
   // import of n records cost n² row reads.

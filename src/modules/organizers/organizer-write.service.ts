@@ -52,8 +52,9 @@ export class OrganizerWriteService {
     const key = keyOf(id, rules.type);
     return this.db.transaction(async (tx) => {
       // Every organiser row this write touches (its own, the links it drops, the links it
-      // makes), locked at once in one order before anything else: see lockOrganizers.
-      if (key !== null && tx.kind === 'postgres') await lockOrganizers(tx, [key, ...await currentLinkKeys(tx, key), ...(rules.linkedKeys?.(patch) ?? [])]);
+      // makes), locked at once in one order before anything else: see lockOrganizers. The
+      // keys are looked up only where rows are locked (not on SQLite).
+      if (key !== null) await lockOrganizers(tx, async () => [key, ...await currentLinkKeys(tx, key), ...(rules.linkedKeys?.(patch) ?? [])]);
       const before = key === null ? null : await readForChange(tx, this.reader, key, rules.kind);
       if (key === null || before === null) throw new NotFoundError(`No ${rules.type.toLowerCase()} has the id ${quote(id)}.`);
       const values = await checkOrganizerValues(rules, patch, 'patch', tx, before.values, key);

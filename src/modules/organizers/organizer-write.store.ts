@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { SqlExecutor, SqlValue } from '../../db/database';
 import type { EntityReader } from '../../db/entity-reader';
-import { insertRows } from '../../demo-data/bulk-insert';
+import { insertRows } from '../../db/bulk-insert';
+import { updateRow } from '../../db/update-row';
 import { foldText } from '../../shared/text-fold';
 import type { Organizer, OrganizerKind } from './organizer.entity';
 import type { OrganizerValues } from './organizer-write.values';
@@ -25,10 +26,8 @@ export interface StoredOrganizer {
  * NO KEY UPDATE, as the UPDATE itself takes: the link rows' foreign-key checks (KEY SHARE)
  * by other writers do not wait for it. SQLite's transactions take turns anyway.
  */
-export async function lockOrganizers(tx: SqlExecutor, keys: readonly number[]): Promise<void> {
-  if (tx.kind !== 'postgres' || keys.length === 0) return;
-  const ordered = [...new Set(keys)].sort((a, b) => a - b);
-  await tx.query(`SELECT id FROM organizer WHERE id IN (${ordered.map(() => '?').join(', ')}) ORDER BY id FOR NO KEY UPDATE`, ordered);
+export async function lockOrganizers(tx: SqlExecutor, keys: readonly number[] | (() => Promise<readonly number[]>)): Promise<void> {
+  await tx.dialect.lockRows(tx, 'organizer', keys);
 }
 
 /** The organisers a network is linked to now (members and partners, either direction), read without a lock. */
@@ -48,8 +47,8 @@ export async function currentLinkKeys(tx: SqlExecutor, key: number): Promise<num
 export async function readForChange(
   tx: SqlExecutor, reader: EntityReader<Organizer>, key: number, kind: OrganizerKind,
 ): Promise<StoredOrganizer | null> {
-  const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE' : '';
-  const [row] = await tx.query(`SELECT ${reader.select('o')} FROM organizer o WHERE o.id = ? AND o.kind = ?${lock}`, [key, kind]);
+  const [row] = await tx.query(
+    `SELECT ${reader.select('o')} FROM organizer o WHERE o.id = ? AND o.kind = ?${tx.dialect.lockForUpdate()}`, [key, kind]);
   if (!row) return null;
   const organizer = reader.hydrate(row);
   const contacts = kind === 'MINISTRY' ? [] : await tx.query<Record<string, string | null>>(
@@ -112,8 +111,7 @@ export async function insertOrganizer(tx: SqlExecutor, kind: OrganizerKind, v: O
 
 /** Overwrites an organiser's columns and the contacts and links that differ from `before`. */
 export async function updateOrganizer(tx: SqlExecutor, key: number, kind: OrganizerKind, v: OrganizerValues, before: OrganizerValues): Promise<void> {
-  const columns = rowColumns(kind, v);
-  await tx.query(`UPDATE organizer SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, value]) => value), key]);
+  await updateRow(tx, 'organizer', key, rowColumns(kind, v));
   await writeLinks(tx, key, v, before);
 }
 

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
+import { updateRow } from '../../db/update-row';
 import type { Viewer } from '../../auth/roles';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -57,16 +58,14 @@ export class PatronWriteService {
       if (key === null || before === null) throw new NotFoundError(`No patron has the id ${quote(id)}.`);
       const values = await checkPatron(tx, patch, 'patch', valuesOf(before));
       if (isDeepStrictEqual(values, valuesOf(before))) return before;
-      const columns = rowColumns(values);
-      await tx.query(`UPDATE patron SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, v]) => v), key]);
+      await updateRow(tx, 'patron', key, rowColumns(values));
       return this.finish(tx, viewer, 'updatePatron', key, before);
     }, { rerunnable: true });
   }
 
   /** The patron with this key, locked on PostgreSQL until the transaction ends; null when there is none. */
   private async read(tx: SqlExecutor, key: number): Promise<Patron | null> {
-    const lock = tx.kind === 'postgres' ? ' FOR NO KEY UPDATE' : '';
-    const [row] = await tx.query(`SELECT ${this.reader.select('p')} FROM patron p WHERE p.id = ?${lock}`, [key]);
+    const [row] = await tx.query(`SELECT ${this.reader.select('p')} FROM patron p WHERE p.id = ?${tx.dialect.lockForUpdate()}`, [key]);
     return row ? this.reader.hydrate(row) : null;
   }
 

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Pool } from 'pg';
 import type { Database } from '../../db/database';
+import { postgresPoolOf } from '../../db/driver-handles';
 import { sqlStatementsSent } from '../../db/query-stats';
 import { PUBLIC_ERROR_CODES } from '../../shared/errors';
 import type { RequestRecord } from './request-record';
@@ -60,7 +60,7 @@ export class GatewayMetrics {
         reported = now;
       },
     });
-    const pool = db.kind === 'postgres' ? (db.dataSource.driver as unknown as { master?: Pool }).master : undefined;
+    const pool = postgresPoolOf(db.dataSource);
     const sqliteConnections = db.dataSource.options.database === ':memory:' ? 1 : 2; // reader, and the writer of a file
     new Gauge({
       name: 'clustergraph_db_connections',

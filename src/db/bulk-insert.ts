@@ -1,12 +1,12 @@
-import { placeholders, type SqlExecutor, type SqlValue } from '../db/database';
+import type { SqlExecutor, SqlValue } from './database';
+import { assertIdentifier } from './dialect';
+import { placeholders } from './placeholders';
 
 // PostgreSQL takes at most 65,535 parameters per statement and SQLite 32,766; staying
 // below 30,000 fits both with room. More than ~500 rows per statement buys no speed on
 // either engine, only longer SQL text to parse.
 const MAX_PARAMS = 29_999;
 const MAX_ROWS = 500;
-
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * Inserts rows into table with multi-row INSERTs, each under 30,000 parameters and at most
@@ -57,15 +57,7 @@ export async function insertRows(
  * (its rowid allocation already looks at the largest id).
  */
 export async function resetSequences(tx: SqlExecutor, tables: string[]): Promise<void> {
-  if (tx.kind !== 'postgres') return;
-  for (const table of tables) {
-    assertIdentifier(table);
-    // is_called = false makes the next nextval() return exactly MAX(id) + 1, and the
-    // COALESCE keeps an empty table valid (next id 1).
-    await tx.query(
-      `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`,
-    );
-  }
+  for (const table of tables) await tx.dialect.resetIdSequence(tx, table);
 }
 
 /**
@@ -76,11 +68,7 @@ export async function resetSequences(tx: SqlExecutor, tables: string[]): Promise
  */
 export async function allocateIds(tx: SqlExecutor, table: string): Promise<number> {
   assertIdentifier(table);
-  if (tx.kind === 'postgres') await tx.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+  await tx.dialect.lockTableForWrites(tx, table);
   const [row] = await tx.query<{ max: number | string }>(`SELECT COALESCE(MAX(id), 0) AS max FROM ${table}`);
   return Number(row.max) + 1;
-}
-
-function assertIdentifier(name: string): void {
-  if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${JSON.stringify(name)}`);
 }

@@ -1,0 +1,86 @@
+import { openDatabase } from '../../src/db/open';
+import type { Database } from '../../src/db/database';
+import { updateRow, updateVersionedRow } from '../../src/db/update-row';
+import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+
+let scratch: ScratchDatabase;
+let db: Database;
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  db = await openDatabase(scratch.url);
+});
+afterAll(async () => {
+  await db?.dataSource.destroy();
+  await scratch?.drop();
+});
+
+/** The statements a transaction sends, by tracing its executor. */
+async function statementsOf(fn: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  await db.transaction((tx) => fn({ kind: tx.kind, dialect: tx.dialect, query: (sql, params) => { sent.push(sql); return tx.query(sql, params); } }));
+  return sent;
+}
+
+describe('the dialect', () => {
+  it('locks rows on PostgreSQL only, and looks lazily given ids up only there', async () => {
+    let looked = 0;
+    const sent = await statementsOf(async (tx) => {
+      await tx.dialect.lockRows(tx, 'organizer', async () => { looked += 1; return [3, 1, 3]; });
+      await tx.dialect.lockRows(tx, 'organizer', []);
+      await tx.dialect.lockRowsSelected(tx, 'event', 'SELECT id FROM event WHERE campaign_id = ?', [1]);
+      await tx.dialect.advisoryLock(tx, 'event-slug', 'some-base');
+      await tx.query(`SELECT id FROM patron WHERE id = ?${tx.dialect.lockForUpdate()}`, [1]);
+    });
+    if (db.kind === 'postgres') {
+      expect(looked).toBe(1);
+      expect(sent).toEqual([
+        'SELECT id FROM organizer WHERE id IN (?, ?) ORDER BY id FOR NO KEY UPDATE',
+        'SELECT id FROM event WHERE id IN (SELECT id FROM event WHERE campaign_id = ?) ORDER BY id FOR NO KEY UPDATE',
+        "SELECT pg_advisory_xact_lock(hashtext('event-slug:' || ?::text))",
+        'SELECT id FROM patron WHERE id = ? FOR NO KEY UPDATE',
+      ]);
+    } else {
+      expect(looked).toBe(0);
+      expect(sent).toEqual(['SELECT id FROM patron WHERE id = ?']);
+    }
+  });
+
+  it('refuses a table or alias name that is not a plain identifier where it writes one', async () => {
+    if (db.kind !== 'postgres') return;
+    expect(() => db.dialect.lockForUpdate('c; DROP TABLE x')).toThrow('not a plain SQL identifier');
+    await expect(db.transaction((tx) => tx.dialect.lockRows(tx, 'organizer; --', [1]))).rejects.toThrow('not a plain SQL identifier');
+  });
+});
+
+describe('updateRow and updateVersionedRow', () => {
+  beforeAll(async () => {
+    await db.query('CREATE TABLE scratch_row (id integer PRIMARY KEY, name text, note text, version integer NOT NULL)');
+    await db.query("INSERT INTO scratch_row (id, name, note, version) VALUES (1, 'one', 'why?', 1), (2, 'two', NULL, 1)");
+  });
+  const rows = () => db.query<{ id: number; name: string; note: string | null; version: number }>(
+    'SELECT id, name, note, version FROM scratch_row ORDER BY id');
+
+  it('set the listed columns of one row in one statement', async () => {
+    const sent = await statementsOf((tx) => updateRow(tx, 'scratch_row', 1, [['name', 'uno'], ['note', null]]));
+    expect(sent).toEqual(['UPDATE scratch_row SET name = ?, note = ? WHERE id = ?']);
+    expect(await rows()).toEqual([
+      { id: 1, name: 'uno', note: null, version: 1 }, { id: 2, name: 'two', note: null, version: 1 },
+    ]);
+  });
+
+  it('change a versioned row only at its version, and count the version up', async () => {
+    let changed: boolean[] = [];
+    await db.transaction(async (tx) => {
+      changed = [
+        await updateVersionedRow(tx, 'scratch_row', 2, 1, [['name', 'dos']]),
+        await updateVersionedRow(tx, 'scratch_row', 2, 1, [['name', 'deux']]),
+      ];
+    });
+    expect(changed).toEqual([true, false]);
+    expect((await rows())[1]).toEqual({ id: 2, name: 'dos', note: null, version: 2 });
+  });
+
+  it('refuse a column that is not a plain identifier', async () => {
+    await expect(db.transaction((tx) => updateRow(tx, 'scratch_row', 1, [['name = name; --', 'x']]))).rejects.toThrow('not a plain SQL identifier');
+  });
+});
