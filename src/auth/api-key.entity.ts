@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Organizer } from '../modules/organizers/organizer.entity';
-import type { Role } from './roles';
+import type { Role } from '../shared/viewer';
 
 /**
  * An API key. Only the SHA-256 of the secret is stored (hex), so a copy of the database

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
 import { toGlobalId, type NodeTypeName } from '../shared/global-id';
 import type { OrganizerKind } from '../modules/organizers/organizer.entity';
-import { Role, type Viewer } from './roles';
+import { Role, type Viewer } from '../shared/viewer';
 import { quote } from '../shared/quote';
 
 /** Every secret starts with this, so a leaked key is recognisable (e.g. by secret scanners). */

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Database } from '../db/database';
-import type { Role } from '../auth/roles';
+import type { Role } from '../shared/viewer';
 import {
   ApiKeyInputError, KEY_ROLES, apiKeyById, createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary,
 } from '../auth/api-key.service';

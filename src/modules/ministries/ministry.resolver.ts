@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Patron } from '../patrons/patron.entity';
 import { GovernmentLevel, Ministry } from './ministry.entity';
 

@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { isEmail } from 'class-validator';
-import { Role, type Viewer } from '../../auth/roles';
+import { Role, type Viewer } from '../../shared/viewer';
 import type { SqlExecutor } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
