@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { SqlExecutor } from '../src/db/database';
-import { indexEvents } from '../src/modules/events/event-search';
+import { indexEvents, type MigrationExecutor } from './frozen/event-search-index';
 
 // The full-text index of events (EventFilter.text), in each engine's own machinery; see
-// src/modules/events/event-search.ts. Not an entity on either database, so TypeORM's
+// src/modules/events/event-search.ts (the events already there are indexed by the
+// migration's own frozen copy of its logic, ./frozen/event-search-index.ts). Not an entity on either database, so TypeORM's
 // schema builder neither creates nor drops it.
 //
 // SQLite: a contentless FTS5 table (rowid = event id) and a trigger that removes an
@@ -51,7 +51,7 @@ export class EventSearch1764000000002 implements MigrationInterface {
 }
 
 /** The migration's query runner as the executor indexEvents takes (`?` placeholders). */
-function executorOf(q: QueryRunner): SqlExecutor {
+function executorOf(q: QueryRunner): MigrationExecutor {
   if (q.connection.options.type !== 'postgres') {
     return { kind: 'sqlite', query: async (sql, params = []) => q.query(sql, params) };
   }
