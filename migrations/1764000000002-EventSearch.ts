@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { executorOnRunner } from '../src/db/database';
-import { indexEvents } from '../src/modules/events/event-search';
+import { indexEvents, type MigrationExecutor } from './frozen/event-search-index';
 
 // The full-text index of events (EventFilter.text), in each engine's own machinery; see
-// src/modules/events/event-search.ts. Not an entity on either database, so TypeORM's
+// src/modules/events/event-search.ts (the events already there are indexed by the
+// migration's own frozen copy of its logic, ./frozen/event-search-index.ts). Not an entity on either database, so TypeORM's
 // schema builder neither creates nor drops it.
 //
 // SQLite: a contentless FTS5 table (rowid = event id) and a trigger that removes an
@@ -14,7 +14,7 @@ export class EventSearch1764000000002 implements MigrationInterface {
   name = 'EventSearch1764000000002';
 
   async up(q: QueryRunner): Promise<void> {
-    const tx = executorOnRunner(q);
+    const tx = executorOf(q);
     if (tx.kind === 'sqlite') {
       await q.query(
         `CREATE VIRTUAL TABLE event_search USING fts5(
@@ -48,4 +48,18 @@ export class EventSearch1764000000002 implements MigrationInterface {
     if (q.connection.options.type !== 'postgres') await q.query('DROP TRIGGER IF EXISTS event_search_unindex');
     await q.query('DROP TABLE IF EXISTS event_search');
   }
+}
+
+/** The migration's query runner as the executor indexEvents takes (`?` placeholders). */
+function executorOf(q: QueryRunner): MigrationExecutor {
+  if (q.connection.options.type !== 'postgres') {
+    return { kind: 'sqlite', query: async (sql, params = []) => q.query(sql, params) };
+  }
+  return {
+    kind: 'postgres',
+    query: async (sql, params = []) => {
+      let n = 0;
+      return q.query(sql.replace(/\?/g, () => `$${++n}`), params);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from './config';
-import { openDatabase } from './db/open';
+import { openAppDatabase } from './server/app-database';
 import type { Database } from './db/database';
 import { createLogger, type Logger } from './logger';
 import { startGateway } from './server/app';
@@ -39,7 +39,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<Database
   const traceSql = logger.isLevelEnabled('trace')
     ? (sql: string, params: unknown[]) => logger.trace({ sql, params }, 'sql')
     : undefined;
-  const db = await openDatabase(config.databaseUrl, { traceSql }).catch((err: unknown) => {
+  const db = await openAppDatabase(config.databaseUrl, { traceSql }).catch((err: unknown) => {
     const problem = describeOpenFailure(err, config.databaseUrl);
     throw problem ? new ConfigError(problem) : err;
   });

@@ -1,5 +1,5 @@
 import { parse, validate, type OperationDefinitionNode } from 'graphql';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/shared/viewer';
 import { organizerKeyOf } from '../src/modules/organizers/organizer.entity';
 import { buildGatewaySchema } from '../src/server/schema';
 import { startTestServer, type TestServer } from './helpers/test-server';

@@ -1,6 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Organizer } from '../modules/organizers/organizer.entity';
-import type { Role } from './roles';
+import type { Role } from '../shared/viewer';
 
 /**
  * An API key. Only the SHA-256 of the secret is stored (hex), so a copy of the database
@@ -20,9 +19,13 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 16 })
   role!: Role;
 
-  /** The organiser an editor's key is bound to; null for every other role. */
+  /**
+   * The organiser an editor's key is bound to; null for every other role. The foreign key
+   * names the organizer table rather than its entity class: keys sit below the modules and
+   * need only the id, never the organiser object.
+   */
   @Index('idx_api_key_organizer')
-  @ForeignKey(() => Organizer, { onDelete: 'CASCADE' })
+  @ForeignKey('organizer', { onDelete: 'CASCADE' })
   @Column({ name: 'organizer_id', type: 'integer', nullable: true })
   organizerId!: number | null;
 

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
-import { toGlobalId, type NodeTypeName } from '../shared/global-id';
-import type { OrganizerKind } from '../modules/organizers/organizer.entity';
-import { Role, type Viewer } from './roles';
+import { Role, type Viewer } from '../shared/viewer';
 import { quote } from '../shared/quote';
 
 /** Every secret starts with this, so a leaked key is recognisable (e.g. by secret scanners). */
@@ -14,8 +12,6 @@ const SECRET_PATTERN = /^cg_[A-Za-z0-9_-]{43}$/;
 /** The roles a key can carry; the public role is having no key. */
 export const KEY_ROLES: readonly Role[] = [Role.PARTNER, Role.EDITOR, Role.MODERATOR, Role.ADMIN];
 
-const ORGANIZER_TYPE: Record<OrganizerKind, NodeTypeName> = { MINISTRY: 'Ministry', INITIATIVE: 'Initiative', NETWORK: 'Network' };
-
 /** A key request that cannot be honoured as given; the message says what to change. */
 export class ApiKeyInputError extends Error {}
 
@@ -24,8 +20,8 @@ export interface CreateApiKeyInput {
   name: string;
   /** Required for an editor, refused for every other role. */
   organizerId?: number | null;
-  /** When given, the organiser must also be of this kind (its GraphQL id named one). */
-  organizerKind?: OrganizerKind;
+  /** When given, the organiser must also be of this kind (organizer.kind; its GraphQL id named one). */
+  organizerKind?: string;
   expiresAt?: Date | null;
 }
 
@@ -34,8 +30,11 @@ export interface ApiKeySummary {
   id: number;
   name: string;
   role: Role;
-  /** The organiser's GraphQL id and German name, for an editor's key. */
-  organizer: { id: string; name: string } | null;
+  /**
+   * An editor key's organiser: its key and kind (organizer.kind, which the organizers
+   * module turns into a GraphQL id) and German name.
+   */
+  organizer: { key: number; kind: string; name: string } | null;
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
@@ -129,7 +128,7 @@ interface KeyRow {
   expiresAt: number | null;
   revokedAt: number | null;
   organizerId: number | null;
-  organizerKind: OrganizerKind | null;
+  organizerKind: string | null;
   organizerName: string | null;
 }
 
@@ -151,7 +150,7 @@ function summaryOf(row: KeyRow): ApiKeySummary {
     name: row.name,
     role: row.role,
     organizer: row.organizerId !== null && row.organizerKind !== null
-      ? { id: toGlobalId(ORGANIZER_TYPE[row.organizerKind], Number(row.organizerId)), name: row.organizerName ?? '' }
+      ? { key: Number(row.organizerId), kind: row.organizerKind, name: row.organizerName ?? '' }
       : null,
     createdAt: new Date(Number(row.createdAt)),
     expiresAt,

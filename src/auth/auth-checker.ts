@@ -1,7 +1,7 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { ForbiddenError } from '../shared/errors';
-import type { RequestContext } from '../server/context';
-import { Role, type Viewer } from './roles';
+import type { RequestContext } from '../shared/request-context';
+import { Role, type Viewer } from '../shared/viewer';
 
 /** True when the viewer holds one of the roles; `@Authorized()` without roles asks for any key. */
 export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {

@@ -1,11 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Database } from '../db/database';
-import type { Role } from '../auth/roles';
+import type { Role } from '../shared/viewer';
 import {
   ApiKeyInputError, KEY_ROLES, apiKeyById, createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary,
 } from '../auth/api-key.service';
-import { organizerKeyOf } from '../modules/organizers/organizer.entity';
+import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../modules/organizers/organizer.entity';
 import { formatInZone } from '../shared/time';
 import { quote } from '../shared/quote';
 
@@ -55,7 +55,7 @@ async function create(args: string[], open: () => Promise<Database>, out: (text:
       role: values.role as Role, name: values.name!, organizerId: organizer?.key ?? null,
       organizerKind: organizer?.kind, expiresAt,
     });
-    const key = (await apiKeyById(db, id))!;
+    const key = shown((await apiKeyById(db, id))!);
     out(`created API key ${key.id} "${key.name}": role ${key.role}`
       + `${key.organizer ? `, organiser ${key.organizer.id} (${key.organizer.name})` : ''}`
       + `, expires ${key.expiresAt ? at(key.expiresAt) : 'never'}\n`);
@@ -67,7 +67,7 @@ async function create(args: string[], open: () => Promise<Database>, out: (text:
 async function list(args: string[], open: () => Promise<Database>, out: (text: string) => void): Promise<void> {
   const values = options(args, { json: { type: 'boolean' } }) as { json?: boolean };
   await withDatabase(open, async (db) => {
-    const keys = await listApiKeys(db);
+    const keys = (await listApiKeys(db)).map(shown);
     if (values.json) {
       out(`${JSON.stringify(keys, null, 2)}\n`);
       return;
@@ -142,7 +142,15 @@ function at(date: Date): string {
   return formatInZone(Math.floor(date.getTime() / 1000) * 1000, ZONE);
 }
 
-function row(k: ApiKeySummary): string[] {
+/** A key as the CLI shows it: its organiser by GraphQL id, as every id a person types here. */
+type ShownKey = Omit<ApiKeySummary, 'organizer'> & { organizer: { id: string; name: string } | null };
+
+function shown(k: ApiKeySummary): ShownKey {
+  const o = k.organizer;
+  return { ...k, organizer: o && { id: organizerGlobalId(o.kind as OrganizerKind, o.key), name: o.name } };
+}
+
+function row(k: ShownKey): string[] {
   return [
     String(k.id), k.name, k.role, k.organizer ? `${k.organizer.id} (${k.organizer.name})` : '-',
     at(k.createdAt), k.expiresAt ? at(k.expiresAt) : 'never', k.revokedAt ? at(k.revokedAt) : '-', k.status,

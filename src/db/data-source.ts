@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { types as pgTypes } from 'pg';
 import { StatementCountingLogger, type StatementTracer } from './query-stats';
-import { ENTITIES } from './entities';
+import { AppMeta } from './app-meta.entity';
 import { MIGRATIONS } from './migrations';
 import { applySqlitePragmas } from './sqlite-pragmas';
 
@@ -24,6 +24,12 @@ export function dataSourceKind(dataSource: DataSource): DatabaseKind {
 // value we store fits in a double exactly, so parse them as numbers once, here.
 pgTypes.setTypeParser(20, (v) => Number(v));
 
+/**
+ * The application's entities: the modules' and auth's, given by whoever opens the database
+ * (db/ sits below the modules and names none of them); db/ adds its own (app_meta).
+ */
+export type EntityList = readonly Function[];
+
 /** How a data source is opened beyond its URL. */
 export interface DataSourceSettings {
   poolSize?: number;
@@ -35,10 +41,11 @@ export interface DataSourceSettings {
  * A TypeORM data source for a DATABASE_URL (`sqlite:<path>`, `sqlite::memory:`,
  * `postgres://…`). Migrations come from migrations/; synchronize is never on.
  */
-export function createDataSource(url: string, options: DataSourceSettings = {}): DataSource {
+export function createDataSource(url: string, entities: EntityList, options: DataSourceSettings = {}): DataSource {
   const logger = new StatementCountingLogger(undefined, options.traceSql);
+  const allEntities: Function[] = [AppMeta, ...entities];
   const common = {
-    entities: ENTITIES,
+    entities: allEntities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource, type DataSourceSettings } from './data-source';
+import { createDataSource, type DataSourceSettings, type EntityList } from './data-source';
 import { Database } from './database';
 
-/** An open database with every migration applied. */
-export async function openDatabase(url: string, options: DataSourceSettings = {}): Promise<Database> {
-  const dataSource: DataSource = createDataSource(url, options);
+/** An open database with every migration applied, for these entities (see EntityList). */
+export async function openDatabase(url: string, entities: EntityList, options: DataSourceSettings = {}): Promise<Database> {
+  const dataSource: DataSource = createDataSource(url, entities, options);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../shared/request-context';
 import type { Event } from '../modules/events/event.entity';
 import { EventStatus } from '../modules/events/event.enums';
 import type { EventFilter } from '../modules/events/event.inputs';

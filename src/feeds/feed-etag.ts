@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Role, type Viewer } from '../auth/roles';
+import { Role, type Viewer } from '../shared/viewer';
 import type { Language } from '../shared/i18n';
 import type { FeedQuery } from './feed-query';
 import type { EventFeedSource } from './event-feed-source';

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { noteErrorCode, recordOf } from '../server/observability/request-record';
 import type { Language } from '../shared/i18n';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../shared/request-context';
 import { parseFeedQuery } from './feed-query';
 import { openEventFeed, type EventFeedSource } from './event-feed-source';
 import { icsFeed } from './ics-feed';
@@ -43,13 +42,26 @@ export const XLSX_EXPORT: FeedFormat = {
 /** The trailer that carries the request's SQL statement count when EXPOSE_QUERY_STATS is on. */
 export const STATEMENTS_TRAILER = 'x-sql-statements';
 
+/**
+ * What a feed notes about its request for the request's log line and metrics, and reads
+ * back: the server's record of the request. Passed in rather than found through the
+ * context, as a bad key fails before there is a context, and its code is noted all the same.
+ */
+export interface FeedRequestRecord {
+  /** extensions.code of every error the answer carries, in order. */
+  errorCodes: string[];
+  /** The SQL statements the request has sent so far. */
+  readonly sqlStatements: number;
+}
+
 /** HTTP statuses of the errors a feed request can run into before it streams. */
 const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /**
  * Serves a feed or export of events. The viewer and language come from `makeContext`, the
  * very function that makes the GraphQL context, so feeds authenticate exactly as GraphQL
- * does; the query parameters become an EventFilter checked by the GraphQL filter code.
+ * does; the query parameters become an EventFilter checked by the GraphQL filter code;
+ * error codes and the statement count go to and come from the request's `record`.
  * Every problem found before the first byte is a plain-text answer (400 bad parameter,
  * 401 bad key, 403). Then the body streams chunk by chunk, waiting for the socket to drain
  * whenever write() says so, and stops reading when the client goes away; a failure halfway
@@ -57,7 +69,8 @@ const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTI
  */
 export async function serveEventFeed(
   format: FeedFormat, req: IncomingMessage, res: ServerResponse,
-  makeContext: (headers: HeaderMap) => Promise<RequestContext>, options: { exposeQueryStats: boolean; feedMaxAge?: number },
+  makeContext: (headers: HeaderMap) => Promise<RequestContext>, record: FeedRequestRecord,
+  options: { exposeQueryStats: boolean; feedMaxAge?: number },
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return plain(res, 405, 'Only GET and HEAD are supported here.', { allow: 'GET, HEAD' });
@@ -74,7 +87,7 @@ export async function serveEventFeed(
   } catch (err) {
     const status = statusOf(err);
     if (status === null) throw err;
-    noteErrorCode(res, String((err as GraphQLError).extensions.code));
+    record.errorCodes.push(String((err as GraphQLError).extensions.code));
     return plain(res, status, (err as GraphQLError).message, { ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}), ...httpHeadersOf(err) });
   }
   const caching = { etag: validators.etag, 'cache-control': validators.cacheControl, vary: varyWith(res, 'accept-language, authorization') };
@@ -107,7 +120,7 @@ export async function serveEventFeed(
     res.destroy();
     throw err;
   }
-  if (trailer) res.addTrailers({ [STATEMENTS_TRAILER]: String(recordOf(res)?.sqlStatements ?? 0) });
+  if (trailer) res.addTrailers({ [STATEMENTS_TRAILER]: String(record.sqlStatements) });
   res.end();
 }
 

@@ -1,5 +1,5 @@
 import { BOOT_SCRIPT } from './playground-boot';
-import { hashedAssets, memoryAsset as asset, type StaticAsset, type StaticAssets } from '../server/static-assets';
+import { hashedAssets, memoryAsset as asset, type StaticAsset, type StaticAssets } from '../shared/static-assets';
 
 /** URL prefix of every playground asset: `/playground/<version>/<file>`. */
 export const PLAYGROUND_ASSET_PREFIX = '/playground/';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PLAYGROUND_ASSET_PREFIX, playgroundAssets } from './playground-assets';
 import { PLAYGROUND_CSP, playgroundPage } from './playground-page';
-import { serveHashedAsset } from '../server/static-assets';
+import { serveHashedAsset } from '../shared/static-assets';
 import { acceptsExplicitly } from '../shared/media-type';
 
 /**

@@ -6,7 +6,8 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { Language, languageFromAcceptHeader } from '../shared/i18n';
-import { createContext, type RequestContext } from './context';
+import { createContext } from './context';
+import type { RequestContext } from '../shared/request-context';
 import { Services } from './services';
 import { buildGatewaySchema } from './schema';
 import { createErrorFormatter } from './format-error';
@@ -116,9 +117,9 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     if (path === '/healthz') return healthz(res);
     if (path === '/readyz') return readyz(res, db, shuttingDown);
     if (path === '/metrics') return serveMetrics(res, metrics);
-    if (path === '/feeds/events.ics') return serveEventFeed(ICS_FEED, req, res, (h) => makeContext(h, record, address), config);
-    if (path === '/exports/events.csv') return serveEventFeed(CSV_EXPORT, req, res, (h) => makeContext(h, record, address), config);
-    if (path === '/exports/events.xlsx') return serveEventFeed(XLSX_EXPORT, req, res, (h) => makeContext(h, record, address), config);
+    if (path === '/feeds/events.ics') return serveEventFeed(ICS_FEED, req, res, (h) => makeContext(h, record, address), record, config);
+    if (path === '/exports/events.csv') return serveEventFeed(CSV_EXPORT, req, res, (h) => makeContext(h, record, address), record, config);
+    if (path === '/exports/events.xlsx') return serveEventFeed(XLSX_EXPORT, req, res, (h) => makeContext(h, record, address), record, config);
     if (path === '/') {
       const vary = res.getHeader('vary'); // a browser gets the playground here
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', vary: vary ? `${String(vary)}, accept` : 'accept' });

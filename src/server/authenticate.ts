@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database';
 import { viewerForKey } from '../auth/api-key.service';
-import { PUBLIC_VIEWER, type Viewer } from '../auth/roles';
+import { PUBLIC_VIEWER, type Viewer } from '../shared/viewer';
 
 /**
  * A key that is not one of ours. Apollo answers an error thrown while building the context

@@ -1,24 +1,22 @@
-import type { Viewer } from '../auth/roles';
+import type { Viewer } from '../shared/viewer';
 import { Language } from '../shared/i18n';
 import type { BatchReport } from '../shared/loaders';
+import type { RequestContext, RequestLoaders, RequestServices } from '../shared/request-context';
 import { createEventLoaders } from '../modules/events/event.loaders';
 import { createOrganizerLoaders } from '../modules/organizers/organizer.loaders';
 import { createPatronLoaders } from '../modules/patrons/patron.loaders';
 import { createCampaignLoaders } from '../modules/campaigns/campaign.loaders';
 import { createRegionLoaders } from '../modules/regions/region.loaders';
 import { createSourceLoaders } from '../modules/sources/source.service';
-import type { Services } from './services';
 import type { RequestRecord } from './observability/request-record';
 
-/** Everything a resolver may use, made fresh for every request. */
-export interface RequestContext {
-  viewer: Viewer;
-  /** The request's language (Accept-Language, else German); a field's `lang` wins over it. */
-  lang: Language;
-  services: Services;
-  loaders: Loaders;
-  /** What the request's log line and metrics report; its statement counter is `services`' database's. */
-  request?: RequestRecord;
+// Only the server's own plugins read the request's record, so the server adds it to the
+// shared context type itself, the way the modules add their services and loaders.
+declare module '../shared/request-context' {
+  interface RequestContext {
+    /** What the request's log line and metrics report; its statement counter is `services`' database's. */
+    request?: RequestRecord;
+  }
 }
 
 type EventLoaders = ReturnType<typeof createEventLoaders>;
@@ -34,7 +32,7 @@ type SourceLoaders = ReturnType<typeof createSourceLoaders>;
  * (test/bench/RESULTS.md), so each module's loaders are made together (some prime one
  * another) when one of them is first asked for. Batching and caching live for one request.
  */
-export class Loaders {
+export class Loaders implements RequestLoaders {
   private events?: EventLoaders;
   private organizers?: OrganizerLoaders;
   private patrons?: PatronLoaders;
@@ -93,13 +91,9 @@ export class Loaders {
 }
 
 /** A request context for a viewer and language. */
-export function createContext(services: Services, viewer: Viewer, lang: Language, request?: RequestRecord): RequestContext {
+export function createContext(services: RequestServices, viewer: Viewer, lang: Language, request?: RequestRecord): RequestContext {
   const ctx = { viewer, lang, services, request } as RequestContext;
   ctx.loaders = new Loaders(ctx, request?.onBatch);
   return ctx;
 }
 
-/** Makes the request's loaders forget what they loaded (a write changed it). */
-export function forgetLoaded(ctx: RequestContext): void {
-  ctx.loaders.forgetAll();
-}

@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { noteErrorCode, recordOf } from './observability/request-record';
 import { operationNameOf } from './observability/operation-name';
 import { isJsonContentType } from '../shared/media-type';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../shared/request-context';
 import { readBody, BodyTooLargeError } from './read-body';
 
 /** Largest request body accepted, in bytes. */

@@ -4,7 +4,7 @@ import { fromGlobalId } from '../shared/global-id';
 import { organizerKeyOf } from '../modules/organizers/organizer.entity';
 import { BadUserInputError } from '../shared/errors';
 import { MAX_PAGE_SIZE } from '../shared/pagination';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../shared/request-context';
 
 /** Fetches anything by global id through the owning module's loader (so `nodes` batches). */
 async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {

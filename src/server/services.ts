@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { RequestServices } from '../shared/request-context';
 import { EventService } from '../modules/events/event.service';
 import { EventStatsService } from '../modules/events/event-stats.service';
 import { EventExportService } from '../modules/events/event-export.service';
@@ -21,7 +22,7 @@ import { SourceWriteService } from '../modules/sources/source-write.service';
  * fifteen, and services are cheap to make (their entity readers are shared per process,
  * `entityReader`).
  */
-export class Services {
+export class Services implements RequestServices {
   private made: {
     events?: EventService; eventStats?: EventStatsService; eventExport?: EventExportService;
     organizers?: OrganizerService; patrons?: PatronService; campaigns?: CampaignService; regions?: RegionService;

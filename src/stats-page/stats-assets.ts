@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { hashedAssets, memoryAsset, type StaticAsset, type StaticAssets } from '../server/static-assets';
+import { hashedAssets, memoryAsset, type StaticAsset, type StaticAssets } from '../shared/static-assets';
 
 /** URL prefix of the page's files: `/stats/<version>/<file>`. */
 export const STATS_ASSET_PREFIX = '/stats/';

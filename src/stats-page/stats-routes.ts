@@ -4,7 +4,7 @@ import { languageFromAcceptHeader } from '../shared/i18n';
 import { parseFeedQuery, type FeedQuery } from '../feeds/feed-query';
 import { STATS_ASSET_PREFIX, StatsNotBuiltError, statsAssets } from './stats-assets';
 import { STATS_CSP, statsPage } from './stats-page';
-import { serveHashedAsset } from '../server/static-assets';
+import { serveHashedAsset } from '../shared/static-assets';
 
 /**
  * Serves `GET /stats` (the statistics page) and `/stats/<version>/<file>` (its script and

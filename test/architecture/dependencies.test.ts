@@ -55,8 +55,12 @@ describe('the import graph', () => {
       { from: 'src/shared/a.ts', to: 'src/modules/x/b.ts', typeOnly: false },
       { from: 'src/modules/x/b.ts', to: 'src/shared/a.ts', typeOnly: false },
       { from: 'src/modules/x/c.ts', to: 'src/server/context.ts', typeOnly: true },
+      { from: 'src/db/migrations.ts', to: 'migrations/1-M.ts', typeOnly: false },
+      { from: 'migrations/1-M.ts', to: 'src/db/database.ts', typeOnly: true },
     ];
-    expect(layerViolations(made)).toEqual(['src/modules/x/c.ts -> src/server/context.ts', 'src/shared/a.ts -> src/modules/x/b.ts']);
+    expect(layerViolations(made)).toEqual([
+      'migrations/1-M.ts -> src/db/database.ts', 'src/modules/x/c.ts -> src/server/context.ts', 'src/shared/a.ts -> src/modules/x/b.ts',
+    ]);
     expect(runtimeCycles(made)).toEqual([['src/modules/x/b.ts', 'src/shared/a.ts']]);
   });
 

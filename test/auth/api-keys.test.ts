@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/shared/viewer';
 import { revokeApiKey } from '../../src/auth/api-key.service';
 import type { Database } from '../../src/db/database';
 import { toGlobalId } from '../../src/shared/global-id';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { authChecker, hasRole } from '../../src/auth/auth-checker';
-import { PUBLIC_VIEWER, Role, type Viewer } from '../../src/auth/roles';
-import type { RequestContext } from '../../src/server/context';
+import { PUBLIC_VIEWER, Role, type Viewer } from '../../src/shared/viewer';
+import type { RequestContext } from '../../src/shared/request-context';
 import { authHeaders, createKey } from '../helpers/api-keys';
 import { gql } from '../helpers/gql';
 import { startTestServer, type TestServer } from '../helpers/test-server';

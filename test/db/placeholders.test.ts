@@ -1,4 +1,4 @@
-import { openDatabase } from '../../src/db/open';
+import { openAppDatabase } from '../../src/server/app-database';
 import type { Database } from '../../src/db/database';
 import { numberedPlaceholders } from '../../src/db/placeholders';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
@@ -26,7 +26,7 @@ describe('a literal ? in a statement, on this database', () => {
   let db: Database;
   beforeAll(async () => {
     scratch = await createScratchDatabase();
-    db = await openDatabase(scratch.url);
+    db = await openAppDatabase(scratch.url);
   });
   afterAll(async () => {
     await db?.dataSource.destroy();

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../src/db/open';
+import { openAppDatabase } from '../../src/server/app-database';
 import type { Database } from '../../src/db/database';
 import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
 
@@ -7,7 +7,7 @@ let db: Database;
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();
-  db = await openDatabase(scratch.url);
+  db = await openAppDatabase(scratch.url);
 });
 afterAll(async () => {
   await db?.dataSource.destroy();

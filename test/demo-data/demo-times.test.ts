@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/shared/viewer';
 import { clusterwoche2017 } from '../../src/demo-data/clusterwoche-2017';
 import { authHeaders, createKey } from '../helpers/api-keys';
 import { gqlData } from '../helpers/gql';

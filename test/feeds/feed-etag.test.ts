@@ -1,7 +1,7 @@
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { gqlData } from '../helpers/gql';
 import { authHeaders, createKey } from '../helpers/api-keys';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/shared/viewer';
 import { getFeed } from './feed-kit';
 
 let server: TestServer;

@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/shared/viewer';
 import { gqlData } from '../helpers/gql';
 import { authHeaders, createKey } from '../helpers/api-keys';
 import { seed } from '../helpers/seed-builder';

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/shared/viewer';
 import { authHeaders, createKey } from '../helpers/api-keys';
 import { seed } from '../helpers/seed-builder';
 import { startTestServer, type TestServer } from '../helpers/test-server';

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database';
 import { createApiKey } from '../../src/auth/api-key.service';
-import type { Role } from '../../src/auth/roles';
+import type { Role } from '../../src/shared/viewer';
 
 let made = 0;
 

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/config';
-import { openDatabase } from '../../src/db/open';
+import { openAppDatabase } from '../../src/server/app-database';
 import type { Database } from '../../src/db/database';
 import { createLogger, type Logger } from '../../src/logger';
 import { startGateway, type Gateway } from '../../src/server/app';
@@ -33,7 +33,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_PUBLIC_PER_MIN: '1000000', RATE_LIMIT_KEY_PER_MIN: '1000000',
     ...options.env,
   });
-  const db = await openDatabase(config.databaseUrl, { poolSize: 4 });
+  const db = await openAppDatabase(config.databaseUrl, { poolSize: 4 });
   if (options.demo !== false) await ensureDemoData(db);
   if (options.prepare) await options.prepare(db);
   const gateway = await startGateway(config, db, options.logger ?? createLogger('silent'));

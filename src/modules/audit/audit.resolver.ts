@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Role } from '../../shared/viewer';
 import { DateTimeScalar } from '../../shared/scalars';
 import { formatUtc } from '../../shared/time';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryConnection } from './audit.types';
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import type { RequestContext } from '../../server/context';
-import { afterWrite } from '../../server/after-write';
+import { Role } from '../../shared/viewer';
+import type { RequestContext } from '../../shared/request-context';
+import { afterWrite } from '../../shared/after-write';
 import { Campaign } from './campaign.entity';
 import { CampaignInput, CampaignPatch } from './campaign.inputs';
 

@@ -3,7 +3,7 @@ import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';
 import { updateRow } from '../../db/update-row';
-import type { Viewer } from '../../auth/roles';
+import type { Viewer } from '../../shared/viewer';
 import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';

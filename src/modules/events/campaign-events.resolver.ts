@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { EventListArgs, toEventList } from './event.inputs';
 import { EventConnection } from './event.types';

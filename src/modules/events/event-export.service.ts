@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Event } from './event.entity';
 import { EventOrder } from './event.enums';
 import type { EventFilter } from './event.inputs';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import type { RequestContext } from '../../server/context';
-import { afterWrite } from '../../server/after-write';
+import { Role } from '../../shared/viewer';
+import type { RequestContext } from '../../shared/request-context';
+import { afterWrite } from '../../shared/after-write';
 import { Event } from './event.entity';
 import { EventInput, EventPatch } from './event-write.inputs';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Region } from '../regions/region.entity';
 import { Organizer } from '../organizers/organizer.entity';
 import { Campaign } from '../campaigns/campaign.entity';

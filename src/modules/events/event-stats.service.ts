@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import type { EventFilter } from './event.inputs';
 import type { EventCategory } from './event.enums';
 import { where } from './event-query';

@@ -1,6 +1,6 @@
-import { PUBLIC_STATUSES, Role, seesEverything, type Viewer } from '../../auth/roles';
+import { Role, seesEverything, type Viewer } from '../../shared/viewer';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
-import { EventStatus } from './event.enums';
+import { EventStatus, PUBLIC_STATUSES } from './event.enums';
 
 // Who may write which event, and how statuses move: the contract's "Roles" and "Mutations"
 // sections as plain functions. Resolvers check the role with @Authorized; the write service

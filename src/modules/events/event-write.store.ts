@@ -1,7 +1,7 @@
 import type { OrganizerKind } from '../organizers/organizer.entity';
 import { randomInt } from 'node:crypto';
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
-import { PUBLIC_STATUSES } from '../../auth/roles';
+import { PUBLIC_STATUSES } from './event.enums';
 import type { EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';
 import type { Event } from './event.entity';

@@ -55,6 +55,9 @@ registerEnumType(EventStatus, {
   },
 });
 
+/** Statuses everyone may see. */
+export const PUBLIC_STATUSES: readonly EventStatus[] = [EventStatus.PUBLISHED, EventStatus.CANCELLED];
+
 /** Orders of event lists; each is made total by the event id, so cursors are stable under ties. */
 export enum EventOrder {
   START_ASC = 'START_ASC',

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { oneByKey, reportingBatch, type BatchReport } from '../../shared/loaders';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import type { EventList } from './event.inputs';
 import type { EventConnection } from './event.types';
 import type { EventScope, EventService } from './event.service';

@@ -4,7 +4,7 @@ import { LANG_ARG } from '../../shared/lang-arg';
 import { keyOf } from '../../shared/global-id';
 import { formatInZone, formatUtc } from '../../shared/time';
 import { DateTimeScalar } from '../../shared/scalars';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Region } from '../regions/region.entity';
 import { Organizer } from '../organizers/organizer.entity';
 import { Contact } from '../organizers/contact.entity';

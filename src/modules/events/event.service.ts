@@ -3,7 +3,7 @@ import { placeholders } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { BadUserInputError } from '../../shared/errors';
 import { checkPageSize, pageInfoOf } from '../../shared/pagination';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Event } from './event.entity';
 import { ALL_CATEGORIES, EventCategory, EventOrder } from './event.enums';
 import type { EventFilter, EventList } from './event.inputs';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionTypes } from '../../shared/connection';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { Contact } from '../organizers/contact.entity';
 import { organizerPage } from '../organizers/organizer-page';
 import { Initiative } from './initiative.entity';

@@ -5,7 +5,7 @@ import {
   CATEGORY_LABELS, DIMENSION_LABELS, GOVERNMENT_LEVEL_LABELS, LANGUAGE_LABELS, NETWORK_SCOPE_LABELS,
   ORDER_LABELS, ORGANIZER_KIND_LABELS, STATUS_LABELS, labelList,
 } from './label-texts';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { EventCategory, EventOrder, EventStatus } from '../events/event.enums';
 import { EventDimension, EventStatsRow } from '../events/event-stats.types';
 import { Event } from '../events/event.entity';

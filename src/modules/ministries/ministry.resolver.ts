@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../shared/request-context';
 import { GovernmentLevel, Ministry } from './ministry.entity';
 
 @Resolver(() => Ministry)

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import type { RequestContext } from '../../server/context';
-import { afterWrite } from '../../server/after-write';
+import { Role } from '../../shared/viewer';
+import type { RequestContext } from '../../shared/request-context';
+import { afterWrite } from '../../shared/after-write';
 import { Network } from './network.entity';
 import { NetworkInput, NetworkPatch } from './network.inputs';
 import { NETWORK_RULES } from './network-write.rules';

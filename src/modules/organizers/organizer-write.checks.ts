@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries';
-import { Role, type Viewer } from '../../auth/roles';
+import { Role, type Viewer } from '../../shared/viewer';
 import type { SqlExecutor } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';

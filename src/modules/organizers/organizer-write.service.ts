@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
-import type { Viewer } from '../../auth/roles';
+import type { Viewer } from '../../shared/viewer';
 import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { updateRow } from '../../db/update-row';
-import type { Viewer } from '../../auth/roles';
+import type { Viewer } from '../../shared/viewer';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor } from '../../db/database';
-import type { Viewer } from '../../auth/roles';
+import type { Viewer } from '../../shared/viewer';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { httpUrl, required } from '../../shared/input-checks';
 import type { AuditService } from '../audit/audit.service';

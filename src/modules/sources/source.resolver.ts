@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Role } from '../../shared/viewer';
 import { BadUserInputError } from '../../shared/errors';
 import { DateTimeScalar, JSONScalar } from '../../shared/scalars';
 import { formatUtc } from '../../shared/time';
-import type { RequestContext } from '../../server/context';
-import { afterWrite } from '../../server/after-write';
+import type { RequestContext } from '../../shared/request-context';
+import { afterWrite } from '../../shared/after-write';
 import { Organizer } from '../organizers/organizer.entity';
 import { Event } from '../events/event.entity';
 import { SourceInput, SourcePatch } from './source.inputs';

@@ -1,5 +1,5 @@
 import { Authorized, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Role } from '../../shared/viewer';
 import type { SourceMapping } from './imported-event';
 
 /** The input formats a source may have. */

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger';
-import { Role, type Viewer } from '../../auth/roles';
+import { Role, type Viewer } from '../../shared/viewer';
 
 /** Over a rate limit: HTTP 429 with Retry-After, one error RATE_LIMITED with retryAfterSeconds. */
 export class RateLimitedError extends GraphQLError {

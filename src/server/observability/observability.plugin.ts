@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../shared/request-context';
 import { MAX_LOGGED_NAME } from './operation-name';
 
 /**

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { elapsedMs } from '../../db/query-stats';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../shared/request-context';
 
 /**
  * Adds `extensions.stats = { sqlStatements, durationMs }` to every single-result response:

@@ -1,4 +1,4 @@
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { gql } from '../../helpers/gql';
 import { NON_ADMINS, call, dataOf, expectRefused, startAdminServer, storedState, type AdminServer } from './admin-kit';

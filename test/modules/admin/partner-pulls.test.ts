@@ -1,4 +1,4 @@
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { toGlobalId } from '../../../src/shared/global-id';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { gqlData } from '../../helpers/gql';

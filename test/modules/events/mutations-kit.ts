@@ -1,4 +1,4 @@
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { toGlobalId } from '../../../src/shared/global-id';
 import type { Database } from '../../../src/db/database';
 import { authHeaders, createKey } from '../../helpers/api-keys';

@@ -1,7 +1,7 @@
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql, gqlData } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { importEvents } from '../../../src/modules/sources/import-events';
 import { sourceByName, insertRun } from '../../../src/modules/sources/source.store';
 import { SourceRunResult } from '../../../src/modules/sources/source.types';

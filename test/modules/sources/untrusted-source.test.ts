@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { gql, gqlData } from '../../helpers/gql';
 import { startTestServer, type TestServer } from '../../helpers/test-server';

@@ -1,7 +1,7 @@
 import { buildSchema, parse } from 'graphql';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { authHeaders, createKey } from '../../helpers/api-keys';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { documentCachePolicy } from '../../../src/server/cache/cache-policy';
 
 const ACCEPT = { accept: 'application/graphql-response+json, application/json' };

@@ -2,7 +2,7 @@ import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql, type GqlResponse } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 
 // Server with small limits, so each boundary is reachable with the demo data.
 const LIMITS = { COST_LIMIT: '3301', MAX_ALIASES: '5', MAX_TOKENS: '400' };

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql, type GqlResponse } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 import { describeWithRedis, TEST_REDIS_URL, twoGatewaysOnRedis } from '../../helpers/test-redis';
 
 const REDIS_URL = TEST_REDIS_URL;

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { createLogger } from '../../../src/logger';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 
 /** Every JSON line a logger wrote. */
 function captureLogs(): { stream: Writable; lines: () => Record<string, any>[] } {

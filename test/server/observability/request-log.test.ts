@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { gql } from '../../helpers/gql';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { createLogger } from '../../../src/logger';
-import { Role } from '../../../src/auth/roles';
+import { Role } from '../../../src/shared/viewer';
 
 /** Everything a logger wrote, line by line. */
 function captureLogs(): { stream: Writable; lines: () => Record<string, any>[]; text: () => string } {

@@ -1,4 +1,4 @@
-import { forgetLoaded, type RequestContext } from './context';
+import type { RequestContext } from './request-context';
 
 /**
  * The result of a write, once the request's loaders have forgotten what they read
@@ -8,6 +8,6 @@ import { forgetLoaded, type RequestContext } from './context';
  */
 export async function afterWrite<T>(ctx: RequestContext, write: Promise<T>): Promise<T> {
   const written = await write;
-  forgetLoaded(ctx);
+  ctx.loaders.forgetAll();
   return written;
 }

@@ -1,5 +1,3 @@
-import { EventStatus } from '../modules/events/event.enums';
-
 /** The roles of the contract; a request has exactly one. */
 export enum Role {
   PUBLIC = 'public',
@@ -21,9 +19,6 @@ export interface Viewer {
 }
 
 export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: Role.PUBLIC, organizerId: null, keyName: null, keyId: null });
-
-/** Statuses everyone may see. */
-export const PUBLIC_STATUSES: readonly EventStatus[] = [EventStatus.PUBLISHED, EventStatus.CANCELLED];
 
 /** True when the role sees events of every status of every organiser. */
 export function seesEverything(viewer: Viewer): boolean {
