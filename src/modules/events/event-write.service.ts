@@ -7,7 +7,7 @@ import { keyOf, toGlobalId } from '../../shared/global-id';
 import type { AuditService } from '../audit/audit.service';
 import { changesBetween } from '../audit/audit-changes';
 import { Event } from './event.entity';
-import { EventStatus } from './event.enums';
+import { CancelledBy, EventStatus } from './event.enums';
 import { indexEvents } from './event-search';
 import { titleSortOf, startsLocalOf } from './event-derived';
 import type { EventInput, EventPatch } from './event-write.inputs';
@@ -91,8 +91,9 @@ export class EventWriteService {
       if (patch.organizerIds !== undefined) assertMayName(viewer, values.organizers.map((o) => o.key));
       if (status === before.event.status && isDeepStrictEqual(values, current)) return before.event;
       const now = changeTime(before);
-      const statusReason = status === before.event.status ? before.event.statusReason : null;
-      if (!(await updateEvent(tx, pk, before.event.version, values, { status, statusReason, now }))) throw changedMeanwhile();
+      const same = status === before.event.status;
+      const state = { status, statusReason: same ? before.event.statusReason : null, cancelledBy: same ? before.event.cancelledBy : null };
+      if (!(await updateEvent(tx, pk, before.event.version, values, { ...state, now }))) throw changedMeanwhile();
       await writeLinks(tx, pk, values, before.links);
       return this.finish(tx, viewer, 'updateEvent', pk, before, now);
     }, RERUNNABLE);
@@ -124,7 +125,8 @@ export class EventWriteService {
       assertMove(before.event.status, to);
       const now = changeTime(before);
       const pk = before.event.pk;
-      if (!(await updateStatus(tx, pk, before.event.version, { status: to, statusReason, now }))) throw changedMeanwhile();
+      const cancelledBy = to === EventStatus.CANCELLED ? CancelledBy.EDITOR : null;
+      if (!(await updateStatus(tx, pk, before.event.version, { status: to, statusReason, cancelledBy, now }))) throw changedMeanwhile();
       return this.finish(tx, viewer, action, pk, before, now);
     }, RERUNNABLE);
   }

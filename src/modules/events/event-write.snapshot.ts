@@ -3,6 +3,7 @@ import { toGlobalId } from '../../shared/global-id';
 import { organizerGlobalId } from '../organizers/organizer.entity';
 import { formatInZone } from '../../shared/time';
 import type { StoredEvent } from './event-write.store';
+import { contactOf, venueOf } from './event-write.values';
 
 /**
  * An event as the audit trail records it: the fields a client writes, named and shaped as
@@ -22,10 +23,7 @@ export function auditSnapshot(s: StoredEvent): AuditSnapshot {
     startsAt: formatInZone(e.startsAt, e.timeZone),
     endsAt: e.endsAt === null ? null : formatInZone(e.endsAt, e.timeZone),
     timeZone: e.timeZone,
-    venue: e.venueCountry === null ? null : {
-      name: e.venueName, street: e.venueStreet, postalCode: e.venuePostalCode, city: e.venueCity,
-      country: e.venueCountry, latitude: e.venueLatitude, longitude: e.venueLongitude,
-    },
+    venue: venueOf(e),
     region: e.regionCode,
     organizerIds: s.links.organizers.map((o) => organizerGlobalId(o.kind, o.key)),
     campaign: s.campaignSlug,
@@ -33,8 +31,7 @@ export function auditSnapshot(s: StoredEvent): AuditSnapshot {
     languages: [...e.languages],
     url: e.url,
     registrationUrl: e.registrationUrl,
-    contact: e.contactName === null && e.contactEmail === null && e.contactPhone === null
-      ? null : { name: e.contactName, email: e.contactEmail, phone: e.contactPhone },
+    contact: contactOf(e),
     allDay: e.allDay,
   };
 }

@@ -5,7 +5,7 @@ import { PUBLIC_STATUSES } from './event.enums';
 import type { EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';
 import type { Event } from './event.entity';
-import type { EventStatus } from './event.enums';
+import type { CancelledBy, EventStatus } from './event.enums';
 import { regionColumns, startsLocalOf, titleSortOf } from './event-derived';
 import type { EventLinks, EventValues, OrganizerRef } from './event-write.values';
 import type { WriteLookups } from './event-write.validation';
@@ -74,7 +74,7 @@ export async function insertEvent(
   tx: SqlExecutor, v: EventValues, row: { slug: string; status: EventStatus; now: number },
 ): Promise<number> {
   const columns: [string, SqlValue][] = [
-    ['slug', row.slug], ...valueColumns(v), ['status', row.status], ['status_reason', null], ['synthetic', false],
+    ['slug', row.slug], ...valueColumns(v), ['status', row.status], ['status_reason', null], ['cancelled_by', null], ['synthetic', false],
     ['version', 1], ['created_at', row.now], ['updated_at', row.now],
   ];
   const [inserted] = await tx.query<{ id: number }>(
@@ -86,6 +86,13 @@ export async function insertEvent(
   return key;
 }
 
+/** A status as stored with it: the reason people read, and who cancelled (null unless CANCELLED). */
+export interface StatusState {
+  status: EventStatus;
+  statusReason: string | null;
+  cancelledBy: CancelledBy | null;
+}
+
 /**
  * Overwrites an event's values and status if it still has `version` (the conditional
  * UPDATE that makes expectedVersion hold under any isolation level), bumping the version
@@ -93,18 +100,20 @@ export async function insertEvent(
  */
 export async function updateEvent(
   tx: SqlExecutor, key: number, version: number, v: EventValues,
-  state: { status: EventStatus; statusReason: string | null; now: number },
+  state: StatusState & { now: number },
 ): Promise<boolean> {
-  return setColumns(tx, key, version, [
-    ...valueColumns(v), ['status', state.status], ['status_reason', state.statusReason], ['updated_at', state.now],
-  ]);
+  return setColumns(tx, key, version, [...valueColumns(v), ...statusColumns(state), ['updated_at', state.now]]);
 }
 
 /** Moves an event to a status (with its reason) if it still has `version`; false otherwise. */
 export async function updateStatus(
-  tx: SqlExecutor, key: number, version: number, state: { status: EventStatus; statusReason: string | null; now: number },
+  tx: SqlExecutor, key: number, version: number, state: StatusState & { now: number },
 ): Promise<boolean> {
-  return setColumns(tx, key, version, [['status', state.status], ['status_reason', state.statusReason], ['updated_at', state.now]]);
+  return setColumns(tx, key, version, [...statusColumns(state), ['updated_at', state.now]]);
+}
+
+function statusColumns(state: StatusState): [string, SqlValue][] {
+  return [['status', state.status], ['status_reason', state.statusReason], ['cancelled_by', state.cancelledBy]];
 }
 
 async function setColumns(tx: SqlExecutor, key: number, version: number, columns: [string, SqlValue][]): Promise<boolean> {

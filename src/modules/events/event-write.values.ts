@@ -68,10 +68,7 @@ export function valuesOf(e: Event, links: EventLinks): EventValues {
     titleDe: e.titleDe, titleFr: e.titleFr, titleEn: e.titleEn,
     descriptionDe: e.descriptionDe, descriptionFr: e.descriptionFr, descriptionEn: e.descriptionEn,
     category: e.category, startsAt: e.startsAt, endsAt: e.endsAt, timeZone: e.timeZone,
-    venue: e.venueCountry === null ? null : {
-      name: e.venueName, street: e.venueStreet, postalCode: e.venuePostalCode, city: e.venueCity,
-      country: e.venueCountry, latitude: e.venueLatitude, longitude: e.venueLongitude,
-    },
+    venue: venueOf(e),
     regionCode: e.regionCode,
     organizers: links.organizers.map((o) => ({ key: o.key, kind: o.kind })),
     campaignId: e.campaignId,
@@ -82,6 +79,20 @@ export function valuesOf(e: Event, links: EventLinks): EventValues {
     allDay: e.allDay,
   };
 }
+
+/**
+ * The stored venue of an event, or null when it has none (no country): the one mapping of
+ * the venue columns that the write side, the audit trail and the GraphQL field all use.
+ */
+export function venueOf(e: Pick<Event, VenueColumn>): VenueValues | null {
+  if (e.venueCountry === null) return null;
+  return {
+    name: e.venueName, street: e.venueStreet, postalCode: e.venuePostalCode, city: e.venueCity,
+    country: e.venueCountry, latitude: e.venueLatitude, longitude: e.venueLongitude,
+  };
+}
+
+type VenueColumn = 'venueName' | 'venueStreet' | 'venuePostalCode' | 'venueCity' | 'venueCountry' | 'venueLatitude' | 'venueLongitude';
 
 /** The stored contact of an event, or null when it has none. */
 export function contactOf(e: Pick<Event, 'contactName' | 'contactEmail' | 'contactPhone'>): ContactValues | null {

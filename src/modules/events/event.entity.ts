@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
-import { EventCategory, EventStatus } from './event.enums';
+import { CancelledBy, EventCategory, EventStatus } from './event.enums';
 import { Region } from '../regions/region.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 
@@ -72,6 +72,14 @@ export class Event implements Node {
   @Column({ name: 'status_reason', type: 'varchar', length: 2000, nullable: true })
   @Field(() => String, { nullable: true, description: 'Why the event was rejected or cancelled, as the cluster unit or its organiser said; null otherwise.' })
   statusReason!: string | null;
+
+  /**
+   * Who cancelled it, set with the status (null unless CANCELLED): an import's cancellation
+   * is undone when its source announces the event again, a person's stays. The reason is
+   * text for people; this is what the code reads.
+   */
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 16, nullable: true })
+  cancelledBy!: CancelledBy | null;
 
   @Column({ name: 'starts_at', type: 'bigint' })
   startsAt!: number;

@@ -58,6 +58,16 @@ registerEnumType(EventStatus, {
 /** Statuses everyone may see. */
 export const PUBLIC_STATUSES: readonly EventStatus[] = [EventStatus.PUBLISHED, EventStatus.CANCELLED];
 
+/**
+ * Who cancelled an event: a person (its editor or the cluster unit, cancelEvent) or an
+ * import (its source called it cancelled, or it vanished from every source). A later import
+ * may undo an import's cancellation, never a person's. Stored only, not in the schema.
+ */
+export enum CancelledBy {
+  EDITOR = 'EDITOR',
+  IMPORT = 'IMPORT',
+}
+
 /** Orders of event lists; each is made total by the event id, so cursors are stable under ties. */
 export enum EventOrder {
   START_ASC = 'START_ASC',

@@ -11,7 +11,7 @@ import { Contact } from '../organizers/contact.entity';
 import { Patron } from '../patrons/patron.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Event } from './event.entity';
-import { contactOf } from './event-write.values';
+import { contactOf, venueOf } from './event-write.values';
 import { EventFilter, EventListArgs, toEventList } from './event.inputs';
 import { EventCategoryGroup, EventConnection, Venue } from './event.types';
 
@@ -77,11 +77,8 @@ export class EventResolver {
 
   @FieldResolver(() => Venue, { nullable: true, description: 'Where it takes place; null when no place is known.' })
   venue(@Root() e: Event): Venue | null {
-    if (e.venueCountry === null) return null;
-    return Object.assign(new Venue(), {
-      name: e.venueName, street: e.venueStreet, postalCode: e.venuePostalCode, city: e.venueCity,
-      country: e.venueCountry, latitude: e.venueLatitude, longitude: e.venueLongitude,
-    });
+    const venue = venueOf(e);
+    return venue === null ? null : Object.assign(new Venue(), venue);
   }
 
   @FieldResolver(() => Region, { description: 'The NUTS region it takes place in.' })

@@ -1,21 +1,15 @@
 import type { Database, SqlExecutor } from '../../db/database';
-import { entityReader } from '../../db/entity-reader';
 import { toGlobalId } from '../../shared/global-id';
 import { AuditService } from '../audit/audit.service';
-import { Event } from '../events/event.entity';
-import { checkEventValues } from '../events/event-write.validation';
-import { writeLookups } from '../events/event-write.store';
+import { EventImportWriter, type ImportedStatus } from '../events/event-import';
 import type { EventValues } from '../events/event-write.values';
 import type { ImportedEvent, ParsedInput, RecordStream, RejectedItem } from './imported-event';
 import type { Source } from './source.types';
 import {
-  OrganizerDirectory, contentHash, eventInputOf, initialStatus, organizerIdsOf, regionCandidates,
+  OrganizerDirectory, contentHash, eventInputOf, organizerIdsOf, regionCandidates,
 } from './import-record';
-import { indexEvents } from '../events/event-search';
 import { findDuplicate } from './duplicate-match';
-import {
-  addOrganizers, createImported, linkMerged, markSeen, updateImported, type ImportTx,
-} from './import-writer';
+import { linkCreated, linkMerged, markSeen, type ImportTx } from './event-source-links';
 import { VanishTracker, cancelVanishedEvents } from './vanished-events';
 import { quote } from '../../shared/quote';
 
@@ -101,12 +95,13 @@ export async function importEvents(
   };
 
   const directory = await OrganizerDirectory.load(db);
-  const base = { audit: new AuditService(db), reader: entityReader(db.dataSource, Event), now };
+  const events = new EventImportWriter(db, new AuditService(db));
+  const withTx = (tx: SqlExecutor): ImportTx => ({ tx, source, sourceName: source.name, events, now });
   const ownerOf = (s: Source) => (s.ownerKey === null ? null : ownerGlobalId(s.ownerKey, directory));
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
 
   const run = async (tx: SqlExecutor, batch: Numbered[]) => {
-    const t: ImportTx = { ...base, source, tx };
+    const t = withTx(tx);
     const ownerId = ownerOf(source);
     const ownerRegion = ownerId === null ? null : directory.regionOf.get(ownerId) ?? null;
     const touched: number[] = [];
@@ -120,7 +115,7 @@ export async function importEvents(
         if (outcome.review) reviews.push({ position: e.position, ...outcome.review });
       }
     }
-    if (touched.length) await indexEvents(tx, touched);
+    if (touched.length) await events.reindex(tx, touched);
     return reviews;
   };
 
@@ -166,7 +161,7 @@ export async function importEvents(
     options.onProgress?.(done);
     const vanishing = scope.scope();
     if (vanishing) {
-      const cancel = async (vtx: SqlExecutor) => { result.cancelled = await cancelVanishedEvents({ ...base, source, tx: vtx }, vanishing); };
+      const cancel = async (vtx: SqlExecutor) => { result.cancelled = await cancelVanishedEvents(withTx(vtx), vanishing); };
       if (tx) await cancel(tx);
       else await db.transaction(cancel);
     }
@@ -222,27 +217,28 @@ async function importOne(
   }
   const checked = await validate(t, e, ownerId, ownerRegion, directory);
   if (typeof checked === 'string') return { rejected: checked };
-  const status = initialStatus(e, t.source);
+  const status: ImportedStatus = { cancelled: e.cancelled, trusted: t.source.trusted };
 
   if (link) {
     const key = Number(link.event_id);
     // A merge made before untrusted sources stopped merging gives them nothing more on another source's event.
     const changed = link.merged_by === null
-      ? await updateImported(t, key, checked, status)
-      : t.source.trusted && await addOrganizers(t, key, checked.organizers, 'updateEvent');
+      ? await t.events.update(t, key, checked, status)
+      : t.source.trusted && await t.events.addMergedOrganizers(t, key, checked.organizers);
     await markSeen(t, e.sourceId, hash);
     return { counted: changed ? 'updated' : 'unchanged', touched: changed ? key : null };
   }
   const duplicate = await findDuplicate(t.tx, t.source.pk, checked);
   if (duplicate && t.source.trusted) {
     await linkMerged(t, duplicate.eventKey, e.sourceId, hash, duplicate.reason);
-    await addOrganizers(t, duplicate.eventKey, checked.organizers, 'mergeEvent');
+    await t.events.merge(t, duplicate.eventKey, checked.organizers);
     return { counted: 'updated', touched: duplicate.eventKey };
   }
   // An untrusted source never joins another source's event (its owner would become an
   // organiser, and its editor key could rewrite the event): its record is its own
   // SUBMITTED event, marked as a possible duplicate for the moderator who reviews it.
-  const key = await createImported(t, checked, status, e.sourceId, hash, duplicate?.eventKey ?? null);
+  const key = await t.events.create(t, checked, status, duplicate?.eventKey ?? null);
+  await linkCreated(t, key, e.sourceId, hash);
   const review = duplicate
     ? { eventId: toGlobalId('Event', key), duplicateOfId: toGlobalId('Event', duplicate.eventKey), reason: duplicate.reason }
     : undefined;
@@ -253,18 +249,11 @@ async function importOne(
 async function validate(
   t: ImportTx, e: ImportedEvent, ownerId: string | null, ownerRegion: string | null, directory: OrganizerDirectory,
 ): Promise<EventValues | string> {
-  const lookups = writeLookups(t.tx);
-  let region: string | null = null;
-  for (const candidate of regionCandidates(e, t.source, ownerRegion)) {
-    if (await lookups.regionExists(candidate)) {
-      region = candidate;
-      break;
-    }
-  }
+  const region = await t.events.firstKnownRegion(t.tx, regionCandidates(e, t.source, ownerRegion));
   if (region === null) return `no known region: ${quote(e.region ?? e.venue?.country ?? '')} is not a NUTS region or country`;
   try {
     const input = eventInputOf(e, t.source, organizerIdsOf(e, ownerId, directory), region);
-    return await checkEventValues(input, 'input', lookups, null, { organizersOptional: true });
+    return await t.events.check(t.tx, input);
   } catch (err) {
     const message = (err as Error).message;
     if ((err as { extensions?: { code?: string } }).extensions?.code !== 'BAD_USER_INPUT') throw err;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
 import { foldText } from '../../shared/text-fold';
-import { EventCategory, EventStatus } from '../events/event.enums';
+import { EventCategory } from '../events/event.enums';
 import type { EventFieldsInput } from '../events/event-write.inputs';
 import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
 import type { ImportedEvent } from './imported-event';
@@ -84,12 +84,6 @@ export function eventInputOf(e: ImportedEvent, source: Source, organizerIds: str
     contact: e.contact ?? null,
     allDay: e.allDay,
   };
-}
-
-/** The status an imported event starts in: cancelled in the source, else by the source's trust. */
-export function initialStatus(e: ImportedEvent, source: Source): EventStatus {
-  if (e.cancelled) return EventStatus.CANCELLED;
-  return source.trusted ? EventStatus.PUBLISHED : EventStatus.SUBMITTED;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { indexEvents } from '../events/event-search';
 import type { ImportedEvent } from './imported-event';
-import { cancelVanished, type ImportTx } from './import-writer';
+import type { ImportTx } from './event-source-links';
 
 // A source's events it no longer announces are cancelled, never deleted: what counts as
 // gone, gathered while the input streams past, and the cancelling itself.
@@ -64,11 +63,11 @@ export async function cancelVanishedEvents(t: ImportTx, scope: VanishScope): Pro
     await t.tx.query('UPDATE event_source SET vanished_at = ? WHERE source_id = ? AND external_id = ?', [t.now, t.source.pk, l.external_id]);
     const [other] = await t.tx.query('SELECT 1 AS one FROM event_source WHERE event_id = ? AND vanished_at IS NULL', [key]);
     if (other) continue;
-    if (await cancelVanished(t, key)) {
+    if (await t.events.cancelVanished(t, key)) {
       cancelled += 1;
       touched.push(key);
     }
   }
-  if (touched.length) await indexEvents(t.tx, touched);
+  if (touched.length) await t.events.reindex(t.tx, touched);
   return cancelled;
 }

@@ -178,6 +178,28 @@ describe('importEvents', () => {
     expect(await importEvents(server.db, source, { events: [], rejected: [] })).toMatchObject({ cancelled: 0 });
     expect((await eventOf('emptied', a.sourceId))!.status).toBe('SUBMITTED');
   });
+
+  it('undoes its own cancellation when the source lists the event again, never a person\'s, whatever the reason says', async () => {
+    const source = await registerSource(server.db, { name: 'recalled', trusted: true });
+    const [bySource, byPerson] = [record(), record()];
+    await importEvents(server.db, source, { events: [{ ...bySource, cancelled: true }, byPerson], rejected: [] });
+    const cancelled = (await eventOf('recalled', bySource.sourceId))!;
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', status_reason: 'Cancelled by its source "recalled".' });
+    // a person's reason that reads like an import's: who cancelled is the column, not the text
+    const id = Buffer.from(`Event:${(await eventOf('recalled', byPerson.sourceId))!.id}`).toString('base64url');
+    const reason = 'Cancelled by its source "recalled".';
+    await gqlData(server.url, 'mutation($id: ID!, $reason: String) { cancelEvent(id: $id, reason: $reason) { status } }', { id, reason }, admin);
+    const who = async (r: { sourceId: string }) => (await server.db.query<{ cancelled_by: string | null }>(
+      'SELECT cancelled_by FROM event WHERE id = ?', [(await eventOf('recalled', r.sourceId))!.id]))[0].cancelled_by;
+    expect([await who(bySource), await who(byPerson)]).toEqual(['IMPORT', 'EDITOR']);
+
+    const again = await importEvents(server.db, source, { events: [bySource, { ...byPerson, title: { de: 'Neu angekündigt' } }], rejected: [] }, { now: Date.now() + 1000 });
+    expect(again).toMatchObject({ updated: 2 });
+    expect(await eventOf('recalled', bySource.sourceId)).toMatchObject({ status: 'PUBLISHED', status_reason: null });
+    expect(await who(bySource)).toBeNull();
+    expect(await eventOf('recalled', byPerson.sourceId)).toMatchObject({ status: 'CANCELLED', status_reason: reason, title_de: 'Neu angekündigt' });
+    expect(await who(byPerson)).toBe('EDITOR');
+  });
 });
 
 describe('duplicates across sources', () => {
