@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
 import { DateTime } from 'luxon';
 import { BadUserInputError } from '../../shared/errors';
-import { isEmailAddress, normaliseEmail } from '../../shared/email';
-import { normalisePhone } from '../../shared/phone';
+import { checkedEmail } from '../../shared/email';
+import { checkedPhone } from '../../shared/phone';
 import { formatInZone } from '../../shared/time';
 import { httpUrl, isBlank, localized, text } from '../../shared/input-checks';
 import { keyOf } from '../../shared/global-id';
@@ -131,16 +131,8 @@ function allDayEnd(startsAt: number, endsAt: number | null, zone: string, blame:
 /** The contact as stored: the e-mail address checked, the phone number in E.164 (read in `country` without a country code); null when all are empty. */
 function contact(input: EventContactInput, field: string, country: string): ContactValues | null {
   const name = text(input.name, `${field}.name`, 200);
-  const mail = text(input.email, `${field}.email`, 300);
-  if (mail !== null && !isEmailAddress(mail)) {
-    throw new BadUserInputError(`${field}.email is not an e-mail address, e.g. info@example.org; got ${quote(mail)}.`, `${field}.email`);
-  }
-  const number = text(input.phone, `${field}.phone`, 40);
-  const phone = number === null ? null : normalisePhone(number, country);
-  if (number !== null && phone === null) {
-    throw new BadUserInputError(`${field}.phone is not a phone number, e.g. +49 7621 940 12-3 or 07621 940123 (read in ${country}); got ${quote(number)}.`, `${field}.phone`);
-  }
-  const email = mail === null ? null : normaliseEmail(mail);
+  const email = checkedEmail(input.email, `${field}.email`);
+  const phone = checkedPhone(input.phone, `${field}.phone`, country);
   return name === null && email === null && phone === null ? null : { name, email, phone };
 }
 
