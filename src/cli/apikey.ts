@@ -5,7 +5,7 @@ import type { Role } from '../shared/viewer';
 import {
   ApiKeyInputError, KEY_ROLES, apiKeyById, createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary,
 } from '../auth/api-key.service';
-import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../modules/organizers/organizer.entity';
+import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../modules/organizers';
 import { formatInZone } from '../shared/time';
 import { quote } from '../shared/quote';
 

@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Database } from '../db/database';
-import { fetchSource, SourceFetchError } from '../modules/sources/fetch-source';
-import { importInput, type RunOutcome } from '../modules/sources/sync.service';
-import { sourceByName } from '../modules/sources/source.store';
-import { SourceFormat, SourceRunResult, type Source } from '../modules/sources/source.types';
-import { importEvents } from '../modules/sources/import-events';
-import { openInput } from '../modules/sources/parse-input';
-import { sourceGlobalId } from '../modules/sources/source-id';
-import { maskUrl } from '../modules/sources/source-url';
+import {
+  fetchSource, SourceFetchError, importInput, sourceByName, SourceFormat, SourceRunResult,
+  importEvents, openInput, sourceGlobalId, maskUrl, type RunOutcome, type Source,
+} from '../modules/sources';
 import { startProgress } from './progress';
 import {
   FETCH_OPTIONS, SourceCommandError, fetchLimits, options, rejectedLines, reviewLines, sourceWrites, summaryLine, withDatabase,

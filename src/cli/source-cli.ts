@@ -1,9 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Database } from '../db/database';
-import { AuditService } from '../modules/audit/audit.service';
-import { SourceWriteService } from '../modules/sources/source-write.service';
-import type { RunOutcome } from '../modules/sources/sync.service';
-import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../modules/sources/fetch-source';
+import { AuditService } from '../modules/audit';
+import {
+  SourceWriteService, DEFAULT_FETCH_LIMITS, type RunOutcome, type FetchLimits,
+} from '../modules/sources';
 import { quote } from '../shared/quote';
 
 // What the import, sources and sync commands share: their usage error, argument parsing,

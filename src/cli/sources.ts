@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/database';
 import { formatInZone } from '../shared/time';
-import { allSources, latestRuns } from '../modules/sources/source.store';
-import { sourceGlobalId } from '../modules/sources/source-id';
-import { maskUrl, maskUrlsIn } from '../modules/sources/source-url';
-import { DEFAULT_INTERVAL } from '../modules/sources/source-write.service';
+import {
+  allSources, latestRuns, sourceGlobalId, maskUrl, maskUrlsIn, DEFAULT_INTERVAL,
+} from '../modules/sources';
 import { SourceCommandError, options, sourceWrites, withDatabase } from './source-cli';
 import { quote } from '../shared/quote';
 

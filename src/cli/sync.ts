@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
-import { allSources, dueSources, sourceByName } from '../modules/sources/source.store';
-import { pullSource, type RunOutcome } from '../modules/sources/sync.service';
-import { SourceRunResult } from '../modules/sources/source.types';
+import {
+  allSources, dueSources, sourceByName, pullSource, SourceRunResult, type RunOutcome,
+} from '../modules/sources';
 import { startProgress } from './progress';
 import { FETCH_OPTIONS, SourceCommandError, fetchLimits, options, reviewLines, summaryLine, withDatabase } from './source-cli';
 import { quote } from '../shared/quote';

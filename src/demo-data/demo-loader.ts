@@ -1,8 +1,7 @@
 import type { SqlExecutor, SqlValue } from '../db/database';
 import { foldText } from '../shared/text-fold';
 import { instantOfWallClock } from '../shared/time';
-import { regionColumns, startsLocalOf, titleSortOf } from '../modules/events/event-derived';
-import { indexEvents } from '../modules/events/event-search';
+import { regionColumns, startsLocalOf, titleSortOf, indexEvents } from '../modules/events';
 import { allocateIds, insertRows, resetSequences } from '../db/bulk-insert';
 import type { DemoContact, DemoEvent, DemoOrganizer, DemoWorld } from './demo-world';
 

@@ -1,5 +1,5 @@
 import type { Database, SqlExecutor, SqlValue } from '../db/database';
-import { indexEvents } from '../modules/events/event-search';
+import { indexEvents } from '../modules/events';
 import { allocateIds, insertRows, resetSequences } from '../db/bulk-insert';
 import { CONTACT_COLUMNS, EVENT_COLUMNS, ORGANIZER_COLUMNS, contactRow, eventRow, organizerRow } from './demo-loader';
 import { isoDate, planEvent, planWorld, type Plan, type RegionRow } from './synthetic-plan';

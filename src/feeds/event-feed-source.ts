@@ -1,10 +1,8 @@
 import type { RequestContext } from '../shared/request-context';
-import type { Event } from '../modules/events/event.entity';
-import { EventStatus } from '../modules/events/event.enums';
-import type { EventFilter } from '../modules/events/event.inputs';
-import type { Organizer } from '../modules/organizers/organizer.entity';
-import type { Region } from '../modules/regions/region.entity';
-import type { Campaign } from '../modules/campaigns/campaign.entity';
+import { EventStatus, type Event, type EventFilter } from '../modules/events';
+import type { Organizer } from '../modules/organizers';
+import type { Region } from '../modules/regions';
+import type { Campaign } from '../modules/campaigns';
 
 /** An event with what a feed row shows beside it. */
 export interface FeedEvent {

@@ -1,9 +1,9 @@
 import { Language, pick } from '../shared/i18n';
-import type { Words } from '../modules/labels/label-texts';
-import type { Organizer } from '../modules/organizers/organizer.entity';
+import type { Words } from '../modules/labels';
+import type { Organizer } from '../modules/organizers';
 
 /** Category names live with every other enum's labels, so feeds, /stats and GraphQL say the same. */
-export { CATEGORY_LABELS } from '../modules/labels/label-texts';
+export { CATEGORY_LABELS } from '../modules/labels';
 
 /** The other words a calendar shows. */
 export const FEED_WORDS = {

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { BadUserInputError } from '../shared/errors';
 import { Language } from '../shared/i18n';
-import { EventCategory } from '../modules/events/event.enums';
-import type { EventFilter } from '../modules/events/event.inputs';
+import { EventCategory, type EventFilter } from '../modules/events';
 import { quote } from '../shared/quote';
 
 /** What a feed or export URL asks for: the GraphQL filter and the language of texts. */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { ICalCalendar, ICalEvent, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { Language, pick } from '../shared/i18n';
-import { EventStatus } from '../modules/events/event.enums';
+import { EventStatus } from '../modules/events';
 import { cancellationReason, type EventFeedSource, type FeedEvent } from './event-feed-source';
 import { foldContentLines } from './ics-fold';
 import { CATEGORY_LABELS, FEED_WORDS, countryName, organizerName } from './feed-labels';

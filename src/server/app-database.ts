@@ -1,20 +1,16 @@
 import { openDatabase } from '../db/open';
 import type { Database } from '../db/database';
 import type { DataSourceSettings, EntityList } from '../db/data-source';
-import { Region } from '../modules/regions/region.entity';
-import { Organizer } from '../modules/organizers/organizer.entity';
-import { Contact } from '../modules/organizers/contact.entity';
-import { Ministry } from '../modules/ministries/ministry.entity';
-import { Initiative } from '../modules/initiatives/initiative.entity';
-import { Network } from '../modules/networks/network.entity';
-import { NetworkMemberLink, NetworkPartnerLink } from '../modules/networks/network-links.entity';
-import { Patron } from '../modules/patrons/patron.entity';
-import { Campaign } from '../modules/campaigns/campaign.entity';
-import { CampaignPatronLink } from '../modules/campaigns/campaign-patron.entity';
-import { Event } from '../modules/events/event.entity';
-import { EventOrganizerLink, EventPatronLink } from '../modules/events/event-links.entity';
+import { Region } from '../modules/regions';
+import { Organizer, Contact } from '../modules/organizers';
+import { Ministry } from '../modules/ministries';
+import { Initiative } from '../modules/initiatives';
+import { Network, NetworkMemberLink, NetworkPartnerLink } from '../modules/networks';
+import { Patron } from '../modules/patrons';
+import { Campaign, CampaignPatronLink } from '../modules/campaigns';
+import { Event, EventOrganizerLink, EventPatronLink } from '../modules/events';
 import { ApiKey } from '../auth/api-key.entity';
-import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { AuditEntry } from '../modules/audit';
 
 /**
  * Every TypeORM entity of the modules and auth, for the data source. It lives up here, with

@@ -2,12 +2,12 @@ import type { Viewer } from '../shared/viewer';
 import { Language } from '../shared/i18n';
 import type { BatchReport } from '../shared/loaders';
 import type { RequestContext, RequestLoaders, RequestServices } from '../shared/request-context';
-import { createEventLoaders } from '../modules/events/event.loaders';
-import { createOrganizerLoaders } from '../modules/organizers/organizer.loaders';
-import { createPatronLoaders } from '../modules/patrons/patron.loaders';
-import { createCampaignLoaders } from '../modules/campaigns/campaign.loaders';
-import { createRegionLoaders } from '../modules/regions/region.loaders';
-import { createSourceLoaders } from '../modules/sources/source.service';
+import { createEventLoaders } from '../modules/events';
+import { createOrganizerLoaders } from '../modules/organizers';
+import { createPatronLoaders } from '../modules/patrons';
+import { createCampaignLoaders } from '../modules/campaigns';
+import { createRegionLoaders } from '../modules/regions';
+import { createSourceLoaders } from '../modules/sources';
 import type { RequestRecord } from './observability/request-record';
 
 // Only the server's own plugins read the request's record, so the server adds it to the

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../shared/node';
 import { fromGlobalId } from '../shared/global-id';
-import { organizerKeyOf } from '../modules/organizers/organizer.entity';
+import { organizerKeyOf } from '../modules/organizers';
 import { BadUserInputError } from '../shared/errors';
 import { MAX_PAGE_SIZE } from '../shared/pagination';
 import type { RequestContext } from '../shared/request-context';

@@ -2,38 +2,27 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { NodeResolver } from './node.resolver';
-import { EventResolver } from '../modules/events/event.resolver';
-import { EventStatsResolver } from '../modules/events/event-stats.resolver';
-import { OrganizerEventsResolver } from '../modules/events/organizer-events.resolver';
-import { CampaignEventsResolver } from '../modules/events/campaign-events.resolver';
-import { OrganizerResolver } from '../modules/organizers/organizer.resolver';
-import { ContactResolver } from '../modules/organizers/contact.resolver';
-import { MinistryResolver } from '../modules/ministries/ministry.resolver';
-import { InitiativeResolver } from '../modules/initiatives/initiative.resolver';
-import { NetworkResolver } from '../modules/networks/network.resolver';
-import { InitiativeNetworksResolver } from '../modules/networks/initiative-networks.resolver';
-import { PatronResolver } from '../modules/patrons/patron.resolver';
-import { MinistryPatronsResolver } from '../modules/patrons/ministry-patrons.resolver';
-import { CampaignResolver } from '../modules/campaigns/campaign.resolver';
-import { PatronCampaignsResolver } from '../modules/campaigns/patron-campaigns.resolver';
-import { RegionResolver } from '../modules/regions/region.resolver';
-import { EventMutationResolver } from '../modules/events/event-mutation.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { MinistryWriteResolver } from '../modules/ministries/ministry-write.resolver';
-import { InitiativeWriteResolver } from '../modules/initiatives/initiative-write.resolver';
-import { NetworkWriteResolver } from '../modules/networks/network-write.resolver';
-import { PatronWriteResolver } from '../modules/patrons/patron-write.resolver';
-import { CampaignWriteResolver } from '../modules/campaigns/campaign-write.resolver';
+import {
+  EventResolver, EventStatsResolver, OrganizerEventsResolver, CampaignEventsResolver,
+  EventMutationResolver,
+} from '../modules/events';
+import { OrganizerResolver, ContactResolver } from '../modules/organizers';
+import { MinistryResolver, MinistryWriteResolver, Ministry } from '../modules/ministries';
+import { InitiativeResolver, InitiativeWriteResolver, Initiative } from '../modules/initiatives';
+import {
+  NetworkResolver, InitiativeNetworksResolver, NetworkWriteResolver, Network,
+} from '../modules/networks';
+import { PatronResolver, MinistryPatronsResolver, PatronWriteResolver } from '../modules/patrons';
+import { CampaignResolver, PatronCampaignsResolver, CampaignWriteResolver } from '../modules/campaigns';
+import { RegionResolver } from '../modules/regions';
+import { AuditResolver } from '../modules/audit';
 import {
   EventProvenanceResolver, EventSourceLinkResolver, SourceResolver, SourceRunResolver,
-} from '../modules/sources/source.resolver';
+} from '../modules/sources';
 import {
   EventCategoryGroupLabelResolver, EventLabelResolver, EventStatsRowLabelResolver, LabelsResolver,
   MinistryLabelResolver, NetworkLabelResolver, OrganizerLabelResolver,
-} from '../modules/labels/label.resolver';
-import { Ministry } from '../modules/ministries/ministry.entity';
-import { Initiative } from '../modules/initiatives/initiative.entity';
-import { Network } from '../modules/networks/network.entity';
+} from '../modules/labels';
 import { JSONScalar } from '../shared/scalars';
 import { authChecker } from '../auth/auth-checker';
 import { refuseNulInTextArguments } from './string-argument-guard';

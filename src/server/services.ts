@@ -1,20 +1,14 @@
 import type { Database } from '../db/database';
 import type { RequestServices } from '../shared/request-context';
-import { EventService } from '../modules/events/event.service';
-import { EventStatsService } from '../modules/events/event-stats.service';
-import { EventExportService } from '../modules/events/event-export.service';
-import { OrganizerService } from '../modules/organizers/organizer.service';
-import { PatronService } from '../modules/patrons/patron.service';
-import { CampaignService } from '../modules/campaigns/campaign.service';
-import { RegionService } from '../modules/regions/region.service';
-import { AuditService } from '../modules/audit/audit.service';
-import { EventWriteService } from '../modules/events/event-write.service';
-import { touchEventsShowing } from '../modules/events/event-touch';
-import { OrganizerWriteService } from '../modules/organizers/organizer-write.service';
-import { PatronWriteService } from '../modules/patrons/patron-write.service';
-import { CampaignWriteService } from '../modules/campaigns/campaign-write.service';
-import { SourceService } from '../modules/sources/source.service';
-import { SourceWriteService } from '../modules/sources/source-write.service';
+import {
+  EventService, EventStatsService, EventExportService, EventWriteService, touchEventsShowing,
+} from '../modules/events';
+import { OrganizerService, OrganizerWriteService } from '../modules/organizers';
+import { PatronService, PatronWriteService } from '../modules/patrons';
+import { CampaignService, CampaignWriteService } from '../modules/campaigns';
+import { RegionService } from '../modules/regions';
+import { AuditService } from '../modules/audit';
+import { SourceService, SourceWriteService } from '../modules/sources';
 
 /**
  * The application's services for one request, around that request's database view (the

@@ -1,6 +1,6 @@
 import { Language } from '../shared/i18n';
-import { EventCategory } from '../modules/events/event.enums';
-import { CATEGORY_LABELS } from '../modules/labels/label-texts';
+import { EventCategory } from '../modules/events';
+import { CATEGORY_LABELS } from '../modules/labels';
 import type { StatsPageConfig, StatsWord } from './stats-config';
 
 /** The page's words; category names come from src/modules/labels/label-texts.ts, as the feeds' and GraphQL's do. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importEdges, layerViolations, moduleOrderViolations, runtimeCycles } from '../helpers/import-graph';
+import { frontDoorViolations, importEdges, layerViolations, moduleOrderViolations, runtimeCycles } from '../helpers/import-graph';
 
 // Dependencies point one way (docs/contributors.md). The imports that still break the rules
 // are listed in known-violations.json, to be removed one by one (issue "One way in"): a new
@@ -48,6 +48,23 @@ describe('the import graph', () => {
 
   it('has module-level dependencies that follow the order', () => {
     expect(moduleOrderViolations(edges, MODULE_ORDER)).toEqual([]);
+  });
+
+  it('reaches a module only through its front door (index.ts)', () => {
+    expect(frontDoorViolations(edges)).toEqual([]);
+  });
+
+  it('finds an import past a front door, and a module file importing its own door', () => {
+    const made = [
+      { from: 'src/server/app.ts', to: 'src/modules/a/a.service.ts', typeOnly: false },
+      { from: 'src/modules/b/b.ts', to: 'src/modules/a/index.ts', typeOnly: true },
+      { from: 'src/modules/a/a.resolver.ts', to: 'src/modules/a/index.ts', typeOnly: false },
+      { from: 'src/modules/a/index.ts', to: 'src/modules/a/a.service.ts', typeOnly: false },
+    ];
+    expect(frontDoorViolations(made)).toEqual([
+      'src/modules/a/a.resolver.ts -> src/modules/a/index.ts',
+      'src/server/app.ts -> src/modules/a/a.service.ts',
+    ]);
   });
 
   it('finds a layering violation and a cycle where there is one', () => {

@@ -137,3 +137,20 @@ export function moduleOrderViolations(edges: ImportEdge[], order: string[][]): s
   }
   return [...new Set(found)].sort();
 }
+
+/**
+ * The imports that pass by a module's front door, each "from -> to": a file outside
+ * `src/modules/<m>/` may import from that module only its `index.ts`, and a module's own files
+ * never import their index (they import each other directly, so the index makes no cycle).
+ */
+export function frontDoorViolations(edges: ImportEdge[]): string[] {
+  const isDoor = (file: string, m: string) => file === `src/modules/${m}/index.ts`;
+  return [...new Set(edges
+    .filter((e) => {
+      const to = moduleOf(e.to);
+      if (to === null) return false;
+      const from = moduleOf(e.from);
+      return from === to ? isDoor(e.to, to) && !isDoor(e.from, to) : !isDoor(e.to, to);
+    })
+    .map((e) => `${e.from} -> ${e.to}`))].sort();
+}

@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Campaign } from './campaign.entity';
-import { Patron } from '../patrons/patron.entity';
+import { Patron } from '../patrons';
 
 /** The patrons of a campaign. */
 @Entity('campaign_patron')

@@ -1,11 +1,12 @@
 import type { SqlExecutor } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
-import type { AuditSnapshot } from '../audit/audit-changes';
-import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
-import { MAX_NAME, existingKeys, linkKeys } from '../organizers/organizer-write.checks';
+import type { AuditSnapshot } from '../audit';
+import {
+  organizerGlobalId, organizerKeyOf, MAX_NAME, existingKeys, linkKeys, fieldReader,
+  type OrganizerKind,
+} from '../organizers';
 import { localized, required, type LocalizedValues } from '../../shared/input-checks';
-import { fieldReader } from '../organizers/organizer-write.values';
 import type { CampaignFieldsInput } from './campaign.inputs';
 import { quote } from '../../shared/quote';
 

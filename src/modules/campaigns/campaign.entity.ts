@@ -3,7 +3,7 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar } from '../../shared/scalars';
-import { Organizer } from '../organizers/organizer.entity';
+import { Organizer } from '../organizers';
 
 /** A campaign events run under, e.g. the nationwide Clusterwoche 2017. */
 @Entity('campaign')

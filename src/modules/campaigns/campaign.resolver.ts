@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../shared/request-context';
-import { Organizer } from '../organizers/organizer.entity';
-import { Patron } from '../patrons/patron.entity';
+import { Organizer } from '../organizers';
+import { Patron } from '../patrons';
 import { Campaign } from './campaign.entity';
 
 @Resolver(() => Campaign)

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/request-context';
-import { Patron } from '../patrons/patron.entity';
+import { Patron } from '../patrons';
 import { Campaign } from './campaign.entity';
 
 /** Patron.campaigns lives with the campaigns: patrons come before campaigns in the order of modules. */

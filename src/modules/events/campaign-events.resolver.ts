@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/request-context';
-import { Campaign } from '../campaigns/campaign.entity';
+import { Campaign } from '../campaigns';
 import { EventListArgs, toEventList } from './event.inputs';
 import { EventConnection } from './event.types';
 

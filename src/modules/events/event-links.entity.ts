@@ -1,7 +1,7 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Event } from './event.entity';
-import { Organizer } from '../organizers/organizer.entity';
-import { Patron } from '../patrons/patron.entity';
+import { Organizer } from '../organizers';
+import { Patron } from '../patrons';
 
 /** Who organises an event: many organisers of any kind, in the order given. */
 @Entity('event_organizer')

@@ -1,8 +1,8 @@
 import type { SqlValue } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import { isNutsCode } from '../regions/region.entity';
-import { organizerKeyOf } from '../organizers/organizer.entity';
+import { isNutsCode } from '../regions';
+import { organizerKeyOf } from '../organizers';
 import { decodeCursor, encodeCursor, type CursorValueType, type KeysetPosition } from '../../shared/pagination';
 import { Role, seesEverything, type Viewer } from '../../shared/viewer';
 import { EventOrder, EventStatus, PUBLIC_STATUSES } from './event.enums';

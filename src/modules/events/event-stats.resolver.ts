@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/request-context';
-import { Region } from '../regions/region.entity';
-import { Organizer } from '../organizers/organizer.entity';
-import { Campaign } from '../campaigns/campaign.entity';
+import { Region } from '../regions';
+import { Organizer } from '../organizers';
+import { Campaign } from '../campaigns';
 import { EventFilter } from './event.inputs';
 import { EventDimension, EventStatsRow } from './event-stats.types';
 

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../db/database';
-import type { EventPart } from '../organizers/shown-in-events';
+import type { EventPart } from '../organizers';
 
 const EVENTS_OF: Record<EventPart, string> = {
   organizer: 'SELECT event_id FROM event_organizer WHERE organizer_id = ?',

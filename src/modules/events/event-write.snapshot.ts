@@ -1,6 +1,6 @@
-import type { AuditSnapshot } from '../audit/audit-changes';
+import type { AuditSnapshot } from '../audit';
 import { toGlobalId } from '../../shared/global-id';
-import { organizerGlobalId } from '../organizers/organizer.entity';
+import { organizerGlobalId } from '../organizers';
 import { formatInZone } from '../../shared/time';
 import type { StoredEvent } from './event-write.store';
 import { contactOf, venueOf } from './event-write.values';

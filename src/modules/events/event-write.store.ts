@@ -1,4 +1,4 @@
-import type { OrganizerKind } from '../organizers/organizer.entity';
+import type { OrganizerKind } from '../organizers';
 import { randomInt } from 'node:crypto';
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
 import { PUBLIC_STATUSES } from './event.enums';

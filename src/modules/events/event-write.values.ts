@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/i18n';
 import type { EventCategory } from './event.enums';
 import type { Event } from './event.entity';
-import type { OrganizerKind } from '../organizers/organizer.entity';
+import type { OrganizerKind } from '../organizers';
 
 /** A venue as stored: every part but the country may be unknown (null). */
 export interface VenueValues {

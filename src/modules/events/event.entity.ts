@@ -3,8 +3,8 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
 import { CancelledBy, EventCategory, EventStatus } from './event.enums';
-import { Region } from '../regions/region.entity';
-import { Campaign } from '../campaigns/campaign.entity';
+import { Region } from '../regions';
+import { Campaign } from '../campaigns';
 
 /**
  * An event (Veranstaltung). Times are stored as epoch milliseconds (the same integer

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../shared/errors';
 import { requiredText } from '../../shared/input-checks';
-import { contacts, type KindValues, type OrganizerKindRules } from '../organizers/organizer-write.values';
+import { contacts, type KindValues, type OrganizerKindRules } from '../organizers';
 import type { InitiativeFieldsInput } from './initiative.inputs';
 import { quote } from '../../shared/quote';
 

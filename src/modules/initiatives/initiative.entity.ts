@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ChildEntity, Column } from 'typeorm';
 import { Node } from '../../shared/node';
-import { Organizer } from '../organizers/organizer.entity';
+import { Organizer } from '../organizers';
 
 /** A regional cluster initiative (Cluster-Initiative) with its cluster management. */
 @ChildEntity('INITIATIVE')

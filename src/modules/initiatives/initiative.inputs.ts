@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalizedTextInput } from '../../shared/localized-text.input';
-import { ContactInput, type ContactsFieldInput, type OrganizerFieldsInput } from '../organizers/organizer-write.inputs';
+import { ContactInput, type ContactsFieldInput, type OrganizerFieldsInput } from '../organizers';
 
 // The inputs of createInitiative and updateInitiative. GraphQL checks their shape; lengths,
 // URLs, contacts and whether the region exists are checked before anything is written.

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionTypes } from '../../shared/connection';
 import type { RequestContext } from '../../shared/request-context';
-import { Contact } from '../organizers/contact.entity';
-import { organizerPage } from '../organizers/organizer-page';
+import { Contact, organizerPage } from '../organizers';
 import { Initiative } from './initiative.entity';
 
 const { ConnectionType: InitiativeConnection } = connectionTypes('Initiative', Initiative, 'A cluster initiative');

@@ -1,9 +1,8 @@
 import { Language } from '../../shared/i18n';
-import { EventCategory, EventOrder, EventStatus } from '../events/event.enums';
-import { EventDimension } from '../events/event-stats.types';
-import { GovernmentLevel } from '../ministries/ministry.entity';
-import { NetworkScope } from '../networks/network.entity';
-import type { OrganizerKind } from '../organizers/organizer.entity';
+import { EventCategory, EventOrder, EventStatus, EventDimension } from '../events';
+import { GovernmentLevel } from '../ministries';
+import { NetworkScope } from '../networks';
+import type { OrganizerKind } from '../organizers';
 
 /**
  * The words people read for our enum values, in every language: the one table the feeds,

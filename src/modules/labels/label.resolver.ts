@@ -6,13 +6,12 @@ import {
   ORDER_LABELS, ORGANIZER_KIND_LABELS, STATUS_LABELS, labelList,
 } from './label-texts';
 import type { RequestContext } from '../../shared/request-context';
-import { EventCategory, EventOrder, EventStatus } from '../events/event.enums';
-import { EventDimension, EventStatsRow } from '../events/event-stats.types';
-import { Event } from '../events/event.entity';
-import { EventCategoryGroup } from '../events/event.types';
-import { GovernmentLevel, Ministry } from '../ministries/ministry.entity';
-import { Network, NetworkScope } from '../networks/network.entity';
-import { Organizer, TYPE_OF_KIND, type OrganizerKind } from '../organizers/organizer.entity';
+import {
+  EventCategory, EventOrder, EventStatus, EventDimension, EventStatsRow, Event, EventCategoryGroup,
+} from '../events';
+import { GovernmentLevel, Ministry } from '../ministries';
+import { Network, NetworkScope } from '../networks';
+import { Organizer, TYPE_OF_KIND, type OrganizerKind } from '../organizers';
 import { Labels } from './label.types';
 
 // Every label is a lookup in src/modules/labels/label-texts.ts: no statement, no loader, and a field

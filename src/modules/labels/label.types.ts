@@ -1,9 +1,8 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Language } from '../../shared/i18n';
-import { EventCategory, EventOrder, EventStatus } from '../events/event.enums';
-import { EventDimension } from '../events/event-stats.types';
-import { GovernmentLevel } from '../ministries/ministry.entity';
-import { NetworkScope } from '../networks/network.entity';
+import { EventCategory, EventOrder, EventStatus, EventDimension } from '../events';
+import { GovernmentLevel } from '../ministries';
+import { NetworkScope } from '../networks';
 
 /**
  * One object type per enum, all with the same two fields: `value` keeps the enum's own type

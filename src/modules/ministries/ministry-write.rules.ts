@@ -1,5 +1,5 @@
 import { required, text } from '../../shared/input-checks';
-import type { KindValues, OrganizerKindRules } from '../organizers/organizer-write.values';
+import type { KindValues, OrganizerKindRules } from '../organizers';
 import type { MinistryFieldsInput } from './ministry.inputs';
 
 /** Longest abbreviation (ministry.short_name). */

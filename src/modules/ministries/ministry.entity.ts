@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ChildEntity, Column } from 'typeorm';
 import { Node } from '../../shared/node';
-import { Organizer } from '../organizers/organizer.entity';
+import { Organizer } from '../organizers';
 
 export enum GovernmentLevel {
   FEDERAL = 'FEDERAL',

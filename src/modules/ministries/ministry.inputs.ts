@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalizedTextInput } from '../../shared/localized-text.input';
-import type { OrganizerFieldsInput } from '../organizers/organizer-write.inputs';
+import type { OrganizerFieldsInput } from '../organizers';
 import { GovernmentLevel } from './ministry.entity';
 
 // The inputs of createMinistry and updateMinistry. GraphQL checks their shape; lengths,

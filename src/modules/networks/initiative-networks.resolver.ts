@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/request-context';
-import { Initiative } from '../initiatives/initiative.entity';
+import { Initiative } from '../initiatives';
 import { Network } from './network.entity';
 
 /**

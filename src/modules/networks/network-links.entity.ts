@@ -1,5 +1,5 @@
 import { Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Organizer } from '../organizers/organizer.entity';
+import { Organizer } from '../organizers';
 
 /** The initiatives that are members of a network. */
 @Entity('network_member')

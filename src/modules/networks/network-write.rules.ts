@@ -1,9 +1,10 @@
 import type { SqlExecutor } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { keyOf } from '../../shared/global-id';
-import { countryCodes, existingKeys, linkKeys } from '../organizers/organizer-write.checks';
+import {
+  countryCodes, existingKeys, linkKeys, contacts, type KindValues, type OrganizerKindRules,
+} from '../organizers';
 import { required } from '../../shared/input-checks';
-import { contacts, type KindValues, type OrganizerKindRules } from '../organizers/organizer-write.values';
 import type { NetworkFieldsInput } from './network.inputs';
 
 /**

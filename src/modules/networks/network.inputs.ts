@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalizedTextInput } from '../../shared/localized-text.input';
-import { ContactInput, type ContactsFieldInput, type OrganizerFieldsInput } from '../organizers/organizer-write.inputs';
+import { ContactInput, type ContactsFieldInput, type OrganizerFieldsInput } from '../organizers';
 import { NetworkScope } from './network.entity';
 
 // The inputs of createNetwork and updateNetwork. GraphQL checks their shape; lengths, URLs,

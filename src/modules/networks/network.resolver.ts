@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionTypes } from '../../shared/connection';
 import type { RequestContext } from '../../shared/request-context';
-import { Contact } from '../organizers/contact.entity';
-import { organizerPage } from '../organizers/organizer-page';
-import { Initiative } from '../initiatives/initiative.entity';
+import { Contact, organizerPage } from '../organizers';
+import { Initiative } from '../initiatives';
 import { Network, NetworkScope } from './network.entity';
 
 const { ConnectionType: NetworkConnection } = connectionTypes('Network', Network, 'A network');

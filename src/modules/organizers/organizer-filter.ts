@@ -2,7 +2,7 @@ import type { SqlValue } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { foldText } from '../../shared/text-fold';
 import { quote } from '../../shared/quote';
-import { isNutsCode } from '../regions/region.entity';
+import { isNutsCode } from '../regions';
 import type { OrganizerKind } from './organizer.entity';
 
 /**

@@ -3,7 +3,7 @@ import { Role, type Viewer } from '../../shared/viewer';
 import type { SqlExecutor } from '../../db/database';
 import { placeholders } from '../../db/database';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import { isNutsCode } from '../regions/region.entity';
+import { isNutsCode } from '../regions';
 import { quote } from '../../shared/quote';
 
 // The field checks every admin mutation shares (organisers, patrons, campaigns): each one

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { toGlobalId } from '../../shared/global-id';
-import type { AuditSnapshot } from '../audit/audit-changes';
+import type { AuditSnapshot } from '../audit';
 import type { OrganizerKind } from './organizer.entity';
 import type { ContactInput, OrganizerFieldsInput } from './organizer-write.inputs';
 import { MAX_NAME, MAX_WEBSITE, regionCode } from './organizer-write.checks';

@@ -2,7 +2,7 @@ import { Field, InterfaceType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
 import { Node } from '../../shared/node';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
-import { Region } from '../regions/region.entity';
+import { Region } from '../regions';
 
 /** The kinds of organiser, stored in organizer.kind. */
 export type OrganizerKind = 'MINISTRY' | 'INITIATIVE' | 'NETWORK';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../shared/request-context';
-import { Region } from '../regions/region.entity';
+import { Region } from '../regions';
 import { Organizer } from './organizer.entity';
 
 /** Fields every kind of organiser has; they resolve the same way for each. */

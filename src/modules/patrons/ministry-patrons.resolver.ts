@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/request-context';
-import { Ministry } from '../ministries/ministry.entity';
+import { Ministry } from '../ministries';
 import { Patron } from './patron.entity';
 
 /** Ministry.patrons lives with the patrons: ministries come before patrons in the order of modules. */

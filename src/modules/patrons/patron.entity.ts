@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../shared/node';
 import { toGlobalId } from '../../shared/global-id';
-import { Organizer } from '../organizers/organizer.entity';
+import { Organizer } from '../organizers';
 
 /** A patron (Schirmherr/Schirmherrin) of a campaign or event, e.g. a federal minister. */
 @Entity('patron')

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Language, localize } from '../../shared/i18n';
 import { LANG_ARG } from '../../shared/lang-arg';
 import type { RequestContext } from '../../shared/request-context';
-import { Ministry } from '../ministries/ministry.entity';
+import { Ministry } from '../ministries';
 import { Patron } from './patron.entity';
 
 @Resolver(() => Patron)

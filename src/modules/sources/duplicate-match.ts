@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '../../db/database';
 import { foldText } from '../../shared/text-fold';
-import type { EventValues } from '../events/event-write.values';
+import type { EventValues } from '../events';
 
 /**
  * Lowest title similarity at which two announcements of the same start and place are one

@@ -1,4 +1,4 @@
-import type { EventImportWriter, ImportWrite } from '../events/event-import';
+import type { EventImportWriter, ImportWrite } from '../events';
 import type { Source } from './source.types';
 
 // An import's own writes: the links between a source's records and the events they

@@ -1,8 +1,7 @@
 import type { Database, SqlExecutor } from '../../db/database';
 import { toGlobalId } from '../../shared/global-id';
-import { AuditService } from '../audit/audit.service';
-import { EventImportWriter, type ImportedStatus } from '../events/event-import';
-import type { EventValues } from '../events/event-write.values';
+import { AuditService } from '../audit';
+import { EventImportWriter, type ImportedStatus, type EventValues } from '../events';
 import type { ImportedEvent, ParsedInput, RecordStream, RejectedItem } from './imported-event';
 import type { Source } from './source.types';
 import {

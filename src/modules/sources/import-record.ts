@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../../db/database';
 import { foldText } from '../../shared/text-fold';
-import { EventCategory } from '../events/event.enums';
-import type { EventFieldsInput } from '../events/event-write.inputs';
-import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../organizers/organizer.entity';
+import { EventCategory, type EventFieldsInput } from '../events';
+import { organizerGlobalId, organizerKeyOf, type OrganizerKind } from '../organizers';
 import type { ImportedEvent } from './imported-event';
 import type { Source } from './source.types';
 

@@ -1,4 +1,4 @@
-import type { EventCategory } from '../events/event.enums';
+import type { EventCategory } from '../events';
 import type { Language } from '../../shared/i18n';
 
 // The seam between reading a source (formats/: ICS, CSV, JSON, then normalise/) and

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventCategory } from '../events/event.enums';
+import { EventCategory } from '../events';
 import { Language } from '../../shared/i18n';
 import type { SourceMapping } from './imported-event';
 

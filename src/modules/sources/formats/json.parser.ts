@@ -1,7 +1,7 @@
 import { Language } from '../../../shared/i18n';
 import { normaliseEmail } from '../../../shared/email';
 import { normalisePhone } from '../../../shared/phone';
-import { EventCategory } from '../../events/event.enums';
+import { EventCategory } from '../../events';
 import { collectItems, type ImportedEvent, type ImportedText, type ImportedVenue, type InputItem, type ParsedInput, type SourceMapping } from '../imported-event';
 import { mapCategory } from '../normalise/category';
 import { descriptionText } from '../normalise/html-text';

@@ -1,4 +1,4 @@
-import { EventCategory } from '../../events/event.enums';
+import { EventCategory } from '../../events';
 
 // Feeds name their categories in their own words, mostly German or French. A source's
 // mapping says what its words mean; this table covers the common ones when it does not.

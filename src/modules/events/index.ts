@@ -1,0 +1,24 @@
+/** What the events module offers the rest of the application; its other files are its own. */
+export { CampaignEventsResolver } from './campaign-events.resolver';
+export { regionColumns, startsLocalOf, titleSortOf } from './event-derived';
+export { EventExportService } from './event-export.service';
+export { EventImportWriter } from './event-import';
+export type { ImportedStatus, ImportWrite } from './event-import';
+export { EventOrganizerLink, EventPatronLink } from './event-links.entity';
+export { EventMutationResolver } from './event-mutation.resolver';
+export { indexEvents } from './event-search';
+export { EventStatsResolver } from './event-stats.resolver';
+export { EventStatsService } from './event-stats.service';
+export { EventDimension, EventStatsRow } from './event-stats.types';
+export { touchEventsShowing } from './event-touch';
+export type { EventFieldsInput } from './event-write.inputs';
+export { EventWriteService } from './event-write.service';
+export type { EventValues } from './event-write.values';
+export { Event } from './event.entity';
+export { EventCategory, EventOrder, EventStatus } from './event.enums';
+export type { EventFilter } from './event.inputs';
+export { createEventLoaders } from './event.loaders';
+export { EventResolver } from './event.resolver';
+export { EventService } from './event.service';
+export { EventCategoryGroup } from './event.types';
+export { OrganizerEventsResolver } from './organizer-events.resolver';
