@@ -1,23 +1,13 @@
-import { openAppDatabase } from '../../src/server/app-database';
 import type { Database } from '../../src/db/database';
 import { updateRow, updateVersionedRow } from '../../src/db/update-row';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { useScratchAppDatabase } from '../helpers/scratch-app-database';
 
-let scratch: ScratchDatabase;
-let db: Database;
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = await openAppDatabase(scratch.url);
-});
-afterAll(async () => {
-  await db?.dataSource.destroy();
-  await scratch?.drop();
-});
+const scratch = useScratchAppDatabase();
 
 /** The statements a transaction sends, by tracing its executor. */
 async function statementsOf(fn: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
-  await db.transaction((tx) => fn({ kind: tx.kind, dialect: tx.dialect, query: (sql, params) => { sent.push(sql); return tx.query(sql, params); } }));
+  await scratch.db.transaction((tx) => fn({ kind: tx.kind, dialect: tx.dialect, query: (sql, params) => { sent.push(sql); return tx.query(sql, params); } }));
   return sent;
 }
 
@@ -31,7 +21,7 @@ describe('the dialect', () => {
       await tx.dialect.advisoryLock(tx, 'event-slug', 'some-base');
       await tx.query(`SELECT id FROM patron WHERE id = ?${tx.dialect.lockForUpdate()}`, [1]);
     });
-    if (db.kind === 'postgres') {
+    if (scratch.db.kind === 'postgres') {
       expect(looked).toBe(1);
       expect(sent).toEqual([
         'SELECT id FROM organizer WHERE id IN (?, ?) ORDER BY id FOR NO KEY UPDATE',
@@ -46,18 +36,18 @@ describe('the dialect', () => {
   });
 
   it('refuses a table or alias name that is not a plain identifier where it writes one', async () => {
-    if (db.kind !== 'postgres') return;
-    expect(() => db.dialect.lockForUpdate('c; DROP TABLE x')).toThrow('not a plain SQL identifier');
-    await expect(db.transaction((tx) => tx.dialect.lockRows(tx, 'organizer; --', [1]))).rejects.toThrow('not a plain SQL identifier');
+    if (scratch.db.kind !== 'postgres') return;
+    expect(() => scratch.db.dialect.lockForUpdate('c; DROP TABLE x')).toThrow('not a plain SQL identifier');
+    await expect(scratch.db.transaction((tx) => tx.dialect.lockRows(tx, 'organizer; --', [1]))).rejects.toThrow('not a plain SQL identifier');
   });
 });
 
 describe('updateRow and updateVersionedRow', () => {
   beforeAll(async () => {
-    await db.query('CREATE TABLE scratch_row (id integer PRIMARY KEY, name text, note text, version integer NOT NULL)');
-    await db.query("INSERT INTO scratch_row (id, name, note, version) VALUES (1, 'one', 'why?', 1), (2, 'two', NULL, 1)");
+    await scratch.db.query('CREATE TABLE scratch_row (id integer PRIMARY KEY, name text, note text, version integer NOT NULL)');
+    await scratch.db.query("INSERT INTO scratch_row (id, name, note, version) VALUES (1, 'one', 'why?', 1), (2, 'two', NULL, 1)");
   });
-  const rows = () => db.query<{ id: number; name: string; note: string | null; version: number }>(
+  const rows = () => scratch.db.query<{ id: number; name: string; note: string | null; version: number }>(
     'SELECT id, name, note, version FROM scratch_row ORDER BY id');
 
   it('set the listed columns of one row in one statement', async () => {
@@ -70,7 +60,7 @@ describe('updateRow and updateVersionedRow', () => {
 
   it('change a versioned row only at its version, and count the version up', async () => {
     let changed: boolean[] = [];
-    await db.transaction(async (tx) => {
+    await scratch.db.transaction(async (tx) => {
       changed = [
         await updateVersionedRow(tx, 'scratch_row', 2, 1, [['name', 'dos']]),
         await updateVersionedRow(tx, 'scratch_row', 2, 1, [['name', 'deux']]),
@@ -81,6 +71,6 @@ describe('updateRow and updateVersionedRow', () => {
   });
 
   it('refuse a column that is not a plain identifier', async () => {
-    await expect(db.transaction((tx) => updateRow(tx, 'scratch_row', 1, [['name = name; --', 'x']]))).rejects.toThrow('not a plain SQL identifier');
+    await expect(scratch.db.transaction((tx) => updateRow(tx, 'scratch_row', 1, [['name = name; --', 'x']]))).rejects.toThrow('not a plain SQL identifier');
   });
 });

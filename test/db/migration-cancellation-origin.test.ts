@@ -1,21 +1,9 @@
-import { openAppDatabase } from '../../src/server/app-database';
-import type { Database } from '../../src/db/database';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { useScratchAppDatabase } from '../helpers/scratch-app-database';
 
 // Migration 1764000000103 moves "who cancelled this event" from the start of a reason
 // text into a column; events cancelled before it must keep behaving as they did.
 
-let scratch: ScratchDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = await openAppDatabase(scratch.url);
-});
-afterAll(async () => {
-  await db?.dataSource.destroy();
-  await scratch?.drop();
-});
+const scratch = useScratchAppDatabase();
 
 /** Events as they were stored before the migration: a status and a reason, nothing else to tell. */
 const BEFORE: [slug: string, status: string, reason: string | null][] = [
@@ -31,7 +19,7 @@ const BEFORE: [slug: string, status: string, reason: string | null][] = [
 
 async function insertOldEvent(slug: string, status: string, reason: string | null, i: number): Promise<void> {
   const at = Date.UTC(2027, 2, 1 + i, 9);
-  await db.query(
+  await scratch.db.query(
     `INSERT INTO event (slug, title_de, title_sort, category, status, status_reason, starts_at, starts_local, time_zone,
        region_code, country, languages, synthetic, version, created_at, updated_at)
      VALUES (?, ?, ?, 'OTHER', ?, ?, ?, ?, 'Europe/Berlin', 'DE', 'DE', 'de', ?, 1, ?, ?)`,
@@ -40,7 +28,7 @@ async function insertOldEvent(slug: string, status: string, reason: string | nul
 }
 
 async function hasColumn(name: string): Promise<boolean> {
-  const runner = db.dataSource.createQueryRunner();
+  const runner = scratch.db.dataSource.createQueryRunner();
   try {
     return await runner.hasColumn('event', name);
   } finally {
@@ -49,21 +37,21 @@ async function hasColumn(name: string): Promise<boolean> {
 }
 
 async function cancelledBy(): Promise<Record<string, string | null>> {
-  const rows = await db.query<{ slug: string; cancelled_by: string | null }>('SELECT slug, cancelled_by FROM event ORDER BY id');
+  const rows = await scratch.db.query<{ slug: string; cancelled_by: string | null }>('SELECT slug, cancelled_by FROM event ORDER BY id');
   return Object.fromEntries(rows.map((r) => [r.slug, r.cancelled_by]));
 }
 
 describe('migration EventCancellationOrigin', () => {
   it('is the newest migration and undoes cleanly, taking the column with it', async () => {
-    const [last] = await db.query<{ name: string }>('SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1');
+    const [last] = await scratch.db.query<{ name: string }>('SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1');
     expect(last.name).toBe('EventCancellationOrigin1764000000103');
-    await db.dataSource.undoLastMigration();
+    await scratch.db.dataSource.undoLastMigration();
     expect(await hasColumn('cancelled_by')).toBe(false);
   });
 
   it('backfills the column from how an import began its reasons: IMPORT for those, EDITOR for other cancellations', async () => {
     for (const [i, [slug, status, reason]] of BEFORE.entries()) await insertOldEvent(slug, status, reason, i);
-    expect(await db.dataSource.runMigrations()).toHaveLength(1);
+    expect(await scratch.db.dataSource.runMigrations()).toHaveLength(1);
     expect(await hasColumn('cancelled_by')).toBe(true);
     expect(await cancelledBy()).toEqual({
       'by-source': 'IMPORT',
@@ -78,15 +66,15 @@ describe('migration EventCancellationOrigin', () => {
   });
 
   it('leaves the reasons as they were: people read them', async () => {
-    const rows = await db.query<{ slug: string; status_reason: string | null }>('SELECT slug, status_reason FROM event ORDER BY id');
+    const rows = await scratch.db.query<{ slug: string; status_reason: string | null }>('SELECT slug, status_reason FROM event ORDER BY id');
     expect(rows.map((r) => [r.slug, r.status_reason])).toEqual(BEFORE.map(([slug, , reason]) => [slug, reason]));
   });
 
   it('applies again after being undone, with the same result', async () => {
     const before = await cancelledBy();
-    await db.dataSource.undoLastMigration();
-    await db.dataSource.runMigrations();
+    await scratch.db.dataSource.undoLastMigration();
+    await scratch.db.dataSource.runMigrations();
     expect(await cancelledBy()).toEqual(before);
-    expect(await db.dataSource.showMigrations()).toBe(false);
+    expect(await scratch.db.dataSource.showMigrations()).toBe(false);
   });
 });

@@ -1,18 +1,6 @@
-import { openAppDatabase } from '../../src/server/app-database';
-import type { Database } from '../../src/db/database';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { useScratchAppDatabase } from '../helpers/scratch-app-database';
 
-let scratch: ScratchDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = await openAppDatabase(scratch.url);
-});
-afterAll(async () => {
-  await db?.dataSource.destroy();
-  await scratch?.drop();
-});
+const scratch = useScratchAppDatabase();
 
 /**
  * The one deliberate difference: on PostgreSQL the sort keys are COLLATE "C" (byte order,
@@ -25,19 +13,19 @@ function isSortKeyCollation(sql: string): boolean {
 
 describe('migrations', () => {
   it('build exactly the schema the entities describe (TypeORM finds nothing to synchronize)', async () => {
-    const pending = await db.dataSource.driver.createSchemaBuilder().log();
+    const pending = await scratch.db.dataSource.driver.createSchemaBuilder().log();
     const statements = pending.upQueries.map((q) => q.query);
-    const unexpected = db.kind === 'postgres' ? statements.filter((s) => !isSortKeyCollation(s)) : statements;
+    const unexpected = scratch.db.kind === 'postgres' ? statements.filter((s) => !isSortKeyCollation(s)) : statements;
     expect(unexpected).toEqual([]);
   });
 
   it('are all applied, and running them again changes nothing', async () => {
-    expect(await db.dataSource.showMigrations()).toBe(false);
-    expect(await db.dataSource.runMigrations()).toEqual([]);
+    expect(await scratch.db.dataSource.showMigrations()).toBe(false);
+    expect(await scratch.db.dataSource.runMigrations()).toEqual([]);
   });
 
   it('load all 506 NUTS regions with their parents', async () => {
-    const [row] = await db.query<{ n: number; orphans: number }>(
+    const [row] = await scratch.db.query<{ n: number; orphans: number }>(
       `SELECT COUNT(*) AS n, SUM(CASE WHEN r.level > 0 AND p.code IS NULL THEN 1 ELSE 0 END) AS orphans
        FROM region r LEFT JOIN region p ON p.code = r.parent_code`,
     );
@@ -46,11 +34,11 @@ describe('migrations', () => {
   });
 
   it('undo cleanly and apply again', async () => {
-    await db.dataSource.undoLastMigration();
-    await db.dataSource.undoLastMigration();
-    expect(await db.dataSource.showMigrations()).toBe(true);
-    await db.dataSource.runMigrations();
-    const [row] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM region');
+    await scratch.db.dataSource.undoLastMigration();
+    await scratch.db.dataSource.undoLastMigration();
+    expect(await scratch.db.dataSource.showMigrations()).toBe(true);
+    await scratch.db.dataSource.runMigrations();
+    const [row] = await scratch.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM region');
     expect(Number(row.n)).toBe(506);
   });
 });

@@ -1,7 +1,5 @@
-import { openAppDatabase } from '../../src/server/app-database';
-import type { Database } from '../../src/db/database';
 import { numberedPlaceholders } from '../../src/db/placeholders';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { useScratchAppDatabase } from '../helpers/scratch-app-database';
 
 describe('numberedPlaceholders', () => {
   it('numbers the placeholders in order', () => {
@@ -22,20 +20,11 @@ describe('numberedPlaceholders', () => {
 });
 
 describe('a literal ? in a statement, on this database', () => {
-  let scratch: ScratchDatabase;
-  let db: Database;
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    db = await openAppDatabase(scratch.url);
-  });
-  afterAll(async () => {
-    await db?.dataSource.destroy();
-    await scratch?.drop();
-  });
+  const scratch = useScratchAppDatabase();
 
   it('stays text outside and inside a transaction', async () => {
     const sql = "SELECT 'why?' AS q, CAST(? AS integer) AS v, 'it''s ?' AS r";
-    expect(await db.query(sql, [7])).toEqual([{ q: 'why?', v: 7, r: "it's ?" }]);
-    expect(await db.transaction((tx) => tx.query(sql, [8]))).toEqual([{ q: 'why?', v: 8, r: "it's ?" }]);
+    expect(await scratch.db.query(sql, [7])).toEqual([{ q: 'why?', v: 7, r: "it's ?" }]);
+    expect(await scratch.db.transaction((tx) => tx.query(sql, [8]))).toEqual([{ q: 'why?', v: 8, r: "it's ?" }]);
   });
 });

@@ -1,25 +1,13 @@
-import { openAppDatabase } from '../../src/server/app-database';
-import type { Database } from '../../src/db/database';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { useScratchAppDatabase } from '../helpers/scratch-app-database';
 
-let scratch: ScratchDatabase;
-let db: Database;
+const scratch = useScratchAppDatabase();
 
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = await openAppDatabase(scratch.url);
-});
-afterAll(async () => {
-  await db?.dataSource.destroy();
-  await scratch?.drop();
-});
-
-const marker = async (key: string) => (await db.query<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key]))[0]?.value ?? null;
+const marker = async (key: string) => (await scratch.db.query<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key]))[0]?.value ?? null;
 
 describe('transactions', () => {
   it('are invisible to other reads until they commit', async () => {
     let seenInside: string | null = 'unset';
-    await db.transaction(async (tx) => {
+    await scratch.db.transaction(async (tx) => {
       await tx.query('INSERT INTO app_meta (key, value) VALUES (?, ?)', ['tx-commit', 'written']);
       seenInside = await marker('tx-commit');
     });
@@ -29,7 +17,7 @@ describe('transactions', () => {
 
   it('leave nothing behind, for anyone, when they roll back', async () => {
     let seenInside: string | null = 'unset';
-    await expect(db.transaction(async (tx) => {
+    await expect(scratch.db.transaction(async (tx) => {
       await tx.query('INSERT INTO app_meta (key, value) VALUES (?, ?)', ['tx-rollback', 'written']);
       seenInside = await marker('tx-rollback');
       throw new Error('changed my mind');
@@ -39,7 +27,7 @@ describe('transactions', () => {
   });
 
   it('see their own writes, and return rows of statements with RETURNING', async () => {
-    const rows = await db.transaction(async (tx) => {
+    const rows = await scratch.db.transaction(async (tx) => {
       await tx.query('INSERT INTO app_meta (key, value) VALUES (?, ?)', ['tx-own', 'mine']);
       const own = await tx.query<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', ['tx-own']);
       const updated = await tx.query<{ key: string }>('UPDATE app_meta SET value = ? WHERE key = ? RETURNING key', ['ours', 'tx-own']);
@@ -52,13 +40,13 @@ describe('transactions', () => {
 
   it('take turns when they overlap, so neither sees the other half-done', async () => {
     const order: string[] = [];
-    await Promise.all(['a', 'b'].map((name) => db.transaction(async (tx) => {
+    await Promise.all(['a', 'b'].map((name) => scratch.db.transaction(async (tx) => {
       order.push(`${name} begins`);
       await tx.query('INSERT INTO app_meta (key, value) VALUES (?, ?)', [`tx-turn-${name}`, name]);
       await new Promise((r) => setTimeout(r, 20));
       order.push(`${name} ends`);
     })));
-    if (db.kind === 'sqlite') expect(order).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
+    if (scratch.db.kind === 'sqlite') expect(order).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
     expect(await marker('tx-turn-a')).toBe('a');
     expect(await marker('tx-turn-b')).toBe('b');
   });
