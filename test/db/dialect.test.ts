@@ -1,5 +1,5 @@
 import type { Database } from '../../src/db/database';
-import { updateRow, updateVersionedRow } from '../../src/db/update-row';
+import { insertRow, updateRow, updateVersionedRow } from '../../src/db/row-writes';
 import { useScratchAppDatabase } from '../helpers/scratch-app-database';
 
 const scratch = useScratchAppDatabase();
@@ -42,7 +42,7 @@ describe('the dialect', () => {
   });
 });
 
-describe('updateRow and updateVersionedRow', () => {
+describe('insertRow, updateRow and updateVersionedRow', () => {
   beforeAll(async () => {
     await scratch.db.query('CREATE TABLE scratch_row (id integer PRIMARY KEY, name text, note text, version integer NOT NULL)');
     await scratch.db.query("INSERT INTO scratch_row (id, name, note, version) VALUES (1, 'one', 'why?', 1), (2, 'two', NULL, 1)");
@@ -70,7 +70,16 @@ describe('updateRow and updateVersionedRow', () => {
     expect((await rows())[1]).toEqual({ id: 2, name: 'dos', note: null, version: 2 });
   });
 
+  it('insert one row in one statement and answer its id', async () => {
+    let id = 0;
+    const sent = await statementsOf(async (tx) => { id = await insertRow(tx, 'scratch_row', [['id', 7], ['name', 'sieben'], ['note', "it's?"], ['version', 1]]); });
+    expect(sent).toEqual(['INSERT INTO scratch_row (id, name, note, version) VALUES (?, ?, ?, ?) RETURNING id']);
+    expect(id).toBe(7);
+    expect((await rows())[2]).toEqual({ id: 7, name: 'sieben', note: "it's?", version: 1 });
+  });
+
   it('refuse a column that is not a plain identifier', async () => {
     await expect(scratch.db.transaction((tx) => updateRow(tx, 'scratch_row', 1, [['name = name; --', 'x']]))).rejects.toThrow('not a plain SQL identifier');
+    await expect(scratch.db.transaction((tx) => insertRow(tx, 'scratch_row', [['name) VALUES (1); --', 'x']]))).rejects.toThrow('not a plain SQL identifier');
   });
 });

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';
-import { updateRow } from '../../db/update-row';
+import { insertRow, updateRow } from '../../db/row-writes';
 import type { Viewer } from '../../shared/viewer';
 import { NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -36,11 +36,7 @@ export class CampaignWriteService {
     return this.refusingSlugClash('input.slug', () => this.db.transaction(async (tx) => {
       const values = await checkCampaign(tx, input, 'input', null, null);
       const columns = rowColumns(values);
-      const [row] = await tx.query<{ id: number }>(
-        `INSERT INTO campaign (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`,
-        columns.map(([, v]) => v),
-      );
-      const key = Number(row.id);
+      const key = await insertRow(tx, 'campaign', columns);
       await writePatrons(tx, key, values.patronKeys, null);
       return this.finish(tx, viewer, 'createCampaign', key, null);
     }, { rerunnable: true }), input.slug);

@@ -4,6 +4,7 @@ import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database
 import { PUBLIC_STATUSES } from './event.enums';
 import type { EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';
+import { insertRow, updateVersionedRow } from '../../db/row-writes';
 import type { Event } from './event.entity';
 import type { CancelledBy, EventStatus } from './event.enums';
 import { regionColumns, startsLocalOf, titleSortOf } from './event-derived';
@@ -77,11 +78,7 @@ export async function insertEvent(
     ['slug', row.slug], ...valueColumns(v), ['status', row.status], ['status_reason', null], ['cancelled_by', null], ['synthetic', false],
     ['version', 1], ['created_at', row.now], ['updated_at', row.now],
   ];
-  const [inserted] = await tx.query<{ id: number }>(
-    `INSERT INTO event (${columns.map(([c]) => c).join(', ')}) VALUES (${placeholders(columns.length)}) RETURNING id`,
-    columns.map(([, value]) => value),
-  );
-  const key = Number(inserted.id);
+  const key = await insertRow(tx, 'event', columns);
   await writeLinks(tx, key, v, null);
   return key;
 }
@@ -102,27 +99,18 @@ export async function updateEvent(
   tx: SqlExecutor, key: number, version: number, v: EventValues,
   state: StatusState & { now: number },
 ): Promise<boolean> {
-  return setColumns(tx, key, version, [...valueColumns(v), ...statusColumns(state), ['updated_at', state.now]]);
+  return updateVersionedRow(tx, 'event', key, version, [...valueColumns(v), ...statusColumns(state), ['updated_at', state.now]]);
 }
 
 /** Moves an event to a status (with its reason) if it still has `version`; false otherwise. */
 export async function updateStatus(
   tx: SqlExecutor, key: number, version: number, state: StatusState & { now: number },
 ): Promise<boolean> {
-  return setColumns(tx, key, version, [...statusColumns(state), ['updated_at', state.now]]);
+  return updateVersionedRow(tx, 'event', key, version, [...statusColumns(state), ['updated_at', state.now]]);
 }
 
 function statusColumns(state: StatusState): [string, SqlValue][] {
   return [['status', state.status], ['status_reason', state.statusReason], ['cancelled_by', state.cancelledBy]];
-}
-
-async function setColumns(tx: SqlExecutor, key: number, version: number, columns: [string, SqlValue][]): Promise<boolean> {
-  const result = await tx.query<unknown>(
-    `UPDATE event SET ${columns.map(([c]) => `${c} = ?`).join(', ')}, version = version + 1
-     WHERE id = ? AND version = ? RETURNING id`,
-    [...columns.map(([, value]) => value), key, version],
-  );
-  return result.length === 1;
 }
 
 /** Rewrites the organiser and patron links that differ from `before` (all of them when null). */

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SqlExecutor, SqlValue } from '../../db/database';
 import type { EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';
-import { updateRow } from '../../db/update-row';
+import { insertRow, updateRow } from '../../db/row-writes';
 import { foldText } from '../../shared/text-fold';
 import type { Organizer, OrganizerKind } from './organizer.entity';
 import type { OrganizerValues } from './organizer-write.values';
@@ -100,11 +100,7 @@ function rowColumns(kind: OrganizerKind, v: OrganizerValues): [string, SqlValue]
 /** Inserts a new organiser of a kind (not synthetic) with its contacts and links; returns its key. */
 export async function insertOrganizer(tx: SqlExecutor, kind: OrganizerKind, v: OrganizerValues): Promise<number> {
   const columns: [string, SqlValue][] = [['kind', kind], ...rowColumns(kind, v), ['synthetic', false]];
-  const [inserted] = await tx.query<{ id: number }>(
-    `INSERT INTO organizer (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`,
-    columns.map(([, value]) => value),
-  );
-  const key = Number(inserted.id);
+  const key = await insertRow(tx, 'organizer', columns);
   await writeLinks(tx, key, v, null);
   return key;
 }

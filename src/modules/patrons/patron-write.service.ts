@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Database, SqlExecutor, SqlValue } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
-import { updateRow } from '../../db/update-row';
+import { insertRow, updateRow } from '../../db/row-writes';
 import type { Viewer } from '../../shared/viewer';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
@@ -38,11 +38,7 @@ export class PatronWriteService {
     return this.db.transaction(async (tx) => {
       const values = await checkPatron(tx, input, 'input', null);
       const columns = rowColumns(values);
-      const [row] = await tx.query<{ id: number }>(
-        `INSERT INTO patron (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`,
-        columns.map(([, v]) => v),
-      );
-      return this.finish(tx, viewer, 'createPatron', Number(row.id), null);
+      return this.finish(tx, viewer, 'createPatron', await insertRow(tx, 'patron', columns), null);
     }, { rerunnable: true });
   }
 

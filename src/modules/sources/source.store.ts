@@ -1,4 +1,5 @@
 import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import { insertRow, updateRow } from '../../db/row-writes';
 import type { RejectedItem, SourceMapping } from './imported-event';
 import { EventSourceLink, Source, SourceRun, type SourceFormat, type SourceRunResult } from './source.types';
 
@@ -69,17 +70,13 @@ function valueColumns(v: SourceValues): [string, SqlValue][] {
 /** Inserts a source; returns its key. */
 export async function insertSource(tx: SqlExecutor, v: SourceValues, now: number): Promise<number> {
   const columns: [string, SqlValue][] = [...valueColumns(v), ['created_at', now], ['updated_at', now]];
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO source (${columns.map(([c]) => c).join(', ')}) VALUES (${placeholders(columns.length)}) RETURNING id`,
-    columns.map(([, value]) => value),
-  );
-  return Number(row.id);
+  return insertRow(tx, 'source', columns);
 }
 
 /** Overwrites what a source is registered with. */
 export async function updateSource(tx: SqlExecutor, key: number, v: SourceValues, now: number): Promise<void> {
   const columns: [string, SqlValue][] = [...valueColumns(v), ['updated_at', now]];
-  await tx.query(`UPDATE source SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...columns.map(([, x]) => x), key]);
+  await updateRow(tx, 'source', key, columns);
 }
 
 /** After a pull: when it ran, when it is due next, and the validators of what was read (unchanged when null). */
@@ -89,7 +86,7 @@ export async function markPulled(
   const sets: [string, SqlValue][] = [['last_run_at', at.lastRunAt], ['next_due_at', at.nextDueAt]];
   if (at.etag !== undefined) sets.push(['etag', at.etag]);
   if (at.lastModified !== undefined) sets.push(['last_modified', at.lastModified]);
-  await db.query(`UPDATE source SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`, [...sets.map(([, v]) => v), key]);
+  await updateRow(db, 'source', key, sets);
 }
 
 /** A finished run, to record. */

@@ -6,7 +6,7 @@ export type ColumnValues = readonly (readonly [string, SqlValue])[];
 
 // Writes go through our own executors (a SQLite transaction runs on SqliteWriter's
 // connection, which TypeORM does not know), so TypeORM's update().set() cannot run them;
-// these build the one UPDATE statement each write sends, as the hand-written ones did.
+// these build the one INSERT or UPDATE statement each write sends, as the hand-written ones did.
 
 /** `a = ?, b = ?` for the columns, which must be plain identifiers. */
 function setList(table: string, columns: ColumnValues): string {
@@ -36,4 +36,15 @@ export async function updateVersionedRow(
     [...columns.map(([, v]) => v), id, version],
   );
   return changed.length === 1;
+}
+
+/** Inserts one row of these columns into table and answers its new id (one statement). */
+export async function insertRow(tx: SqlExecutor, table: string, columns: ColumnValues): Promise<number> {
+  assertIdentifier(table);
+  for (const [c] of columns) assertIdentifier(c);
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO ${table} (${columns.map(([c]) => c).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING id`,
+    columns.map(([, v]) => v),
+  );
+  return Number(row.id);
 }
