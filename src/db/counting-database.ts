@@ -1,4 +1,4 @@
-import type { Database, SqlExecutor, SqlValue, TransactionOptions } from './database';
+import type { Database, QueryOptions, SqlExecutor, SqlValue, TransactionOptions } from './database';
 import type { QueryStats } from './query-stats';
 
 /**
@@ -10,9 +10,9 @@ import type { QueryStats } from './query-stats';
  */
 export function countingDatabase(db: Database, stats: QueryStats): Database {
   const view = Object.create(db) as Database;
-  view.query = <T>(sql: string, params?: SqlValue[]): Promise<T[]> => {
+  view.query = <T>(sql: string, params?: SqlValue[], options?: QueryOptions): Promise<T[]> => {
     stats.sqlStatements += 1;
-    return db.query<T>(sql, params);
+    return db.query<T>(sql, params, options);
   };
   view.transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T> =>
     db.transaction((tx) => {

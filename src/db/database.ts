@@ -10,6 +10,16 @@ import { backoffMs, contentionOf, MAX_RUNS, NotStarted, sleep, turnBefore, WRITE
 /** A statement parameter. */
 export type SqlValue = string | number | boolean | null;
 
+/** How a read outside a transaction is sent. */
+export interface QueryOptions {
+  /**
+   * The statement looks rows up by key (`id IN (…)`, a slug): its best plan does not depend
+   * on the values, so on PostgreSQL it is a named prepared statement, planned once per
+   * connection (direct-query.ts). Leave it unset for filters and ranges.
+   */
+  byKey?: boolean;
+}
+
 /** Something SQL can be sent to: the database, or one transaction of it. */
 export interface SqlExecutor {
   readonly kind: DatabaseKind;
@@ -66,8 +76,8 @@ export class Database implements SqlExecutor {
   }
 
   /** Rows of a SELECT. */
-  async query<T = Record<string, unknown>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return (await this.direct(this.native(sql), params.map(toDriverValue))) as T[];
+  async query<T = Record<string, unknown>>(sql: string, params: SqlValue[] = [], options?: QueryOptions): Promise<T[]> {
+    return (await this.direct(this.native(sql), params.map(toDriverValue), options?.byKey)) as T[];
   }
 
   /**

@@ -175,6 +175,7 @@ export class EventService {
     const rows = await this.db.query(
       `SELECT ${this.reader.select('e')} FROM event e WHERE ${condition} AND ${c.sql.join(' AND ')}`,
       [...params, ...c.params],
+      { byKey: true },
     );
     return rows.map((r) => this.reader.hydrate(r));
   }
