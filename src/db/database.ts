@@ -186,4 +186,3 @@ function toDriverValue(v: SqlValue): SqlValue {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
-export { placeholders } from './placeholders';

@@ -1,5 +1,5 @@
 import type { SqlValue } from '../../db/database';
-import { placeholders } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
 import { isNutsCode } from '../regions';
 import { organizerKeyOf } from '../organizers';

@@ -1,4 +1,5 @@
-import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import { type SqlExecutor, type SqlValue } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import type { DatabaseKind } from '../../db/data-source';
 import { perDialect } from '../../db/dialect';
 import { fts5Query, isPrefix, searchDocument, tsQuery, tsVector, type SearchPhrases } from './event-search-text';

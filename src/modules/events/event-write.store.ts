@@ -1,6 +1,7 @@
 import type { OrganizerKind } from '../organizers';
 import { randomInt } from 'node:crypto';
-import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import { type SqlExecutor, type SqlValue } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import { PUBLIC_STATUSES } from './event.enums';
 import type { EntityReader } from '../../db/entity-reader';
 import { insertRows } from '../../db/bulk-insert';

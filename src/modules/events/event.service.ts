@@ -1,5 +1,5 @@
 import type { Database, SqlValue } from '../../db/database';
-import { placeholders } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { BadUserInputError } from '../../shared/errors';
 import { checkPageSize, pageInfoOf } from '../../shared/pagination';

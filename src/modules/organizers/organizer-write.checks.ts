@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { Role, type Viewer } from '../../shared/viewer';
 import type { SqlExecutor } from '../../db/database';
-import { placeholders } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
 import { isNutsCode } from '../regions';
 import { quote } from '../../shared/quote';

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { placeholders } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Region } from './region.entity';
 

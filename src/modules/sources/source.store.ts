@@ -1,4 +1,5 @@
-import { placeholders, type SqlExecutor, type SqlValue } from '../../db/database';
+import { type SqlExecutor, type SqlValue } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import { insertRow, updateRow } from '../../db/row-writes';
 import type { RejectedItem, SourceMapping } from './imported-event';
 import { EventSourceLink, Source, SourceRun, type SourceFormat, type SourceRunResult } from './source.types';
