@@ -20,6 +20,9 @@ export interface QueryOptions {
   byKey?: boolean;
 }
 
+/** The options of a lookup by key. */
+export const BY_KEY: QueryOptions = Object.freeze({ byKey: true });
+
 /** Something SQL can be sent to: the database, or one transaction of it. */
 export interface SqlExecutor {
   readonly kind: DatabaseKind;

@@ -45,6 +45,19 @@ export interface Dialect {
   analyze(db: SqlExecutor): Promise<void>;
   /** The statement bounding how long this transaction waits for a row lock, or null where there are none. */
   lockTimeout(ms: number): string | null;
+  /**
+   * `column` is one of `keys`: `column IN (?, …)` on SQLite, `column = ANY(?)` with the
+   * keys as one array parameter on PostgreSQL. One text for every batch size, so a loader's
+   * lookup is one named prepared statement per connection instead of one per list length
+   * (QueryOptions.byKey). Give the keys in `params` where the clause stands.
+   */
+  keyIn(column: string, keys: readonly (number | string)[]): KeyClause;
+}
+
+/** A condition on keys and the parameters it takes, in order. */
+export interface KeyClause {
+  sql: string;
+  params: SqlValue[];
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -98,7 +111,21 @@ const postgres: Dialect = {
     await db.query('VACUUM ANALYZE');
   },
   lockTimeout: (ms) => `SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(ms))}`,
+  keyIn(column, keys) {
+    // An array literal as text: node-postgres would send a JS array the same way, but
+    // SqlValue stays scalar. Numbers compare as bigint (int columns use their index
+    // through the cross-type operators); text keys are quoted element by element.
+    if (keys.every((k) => typeof k === 'number')) {
+      return { sql: `${column} = ANY(?::bigint[])`, params: [`{${keys.map((k) => integerKey(k as number)).join(',')}}`] };
+    }
+    return { sql: `${column} = ANY(?::text[])`, params: [`{${keys.map((k) => `"${String(k).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`] };
+  },
 };
+
+function integerKey(key: number): string {
+  if (!Number.isSafeInteger(key)) throw new Error(`not an integer key: ${key}`);
+  return String(key);
+}
 
 const sqlite: Dialect = {
   kind: 'sqlite',
@@ -115,6 +142,7 @@ const sqlite: Dialect = {
     await db.query('ANALYZE');
   },
   lockTimeout: () => null,
+  keyIn: (column, keys) => ({ sql: `${column} IN (${placeholders(keys.length)})`, params: [...keys] }),
 };
 
 /** The dialect of an engine. */

@@ -36,4 +36,26 @@ describe('lookups by key, on this database', () => {
     expect(await scratch.db.query(sql, [3, 3])).toEqual([{ id: 3, name: 'drei' }]);
     expect(await scratch.db.query('SELECT name FROM scratch_key WHERE id = ?', [2], { byKey: true })).toEqual([{ name: 'zwei' }]);
   });
+
+  it('find keys through keyIn with one statement text for every number of keys, numbers and text alike', async () => {
+    await scratch.db.query('CREATE TABLE scratch_code (code varchar(20) PRIMARY KEY, n integer)');
+    // Quotes, a backslash, a comma and braces: what an array literal must escape.
+    const codes = ['DE1', 'it\'s', 'a"b', 'back\\slash', 'x,y', '{z}', ' pad '];
+    for (const [i, code] of codes.entries()) await scratch.db.query('INSERT INTO scratch_code (code, n) VALUES (?, ?)', [code, i]);
+    const texts = new Set<string>();
+    for (let n = 1; n <= codes.length; n += 1) {
+      const wanted = codes.slice(0, n);
+      const byCode = scratch.db.dialect.keyIn('code', wanted);
+      const rows = await scratch.db.query<{ code: string }>(`SELECT code FROM scratch_code WHERE ${byCode.sql}`, byCode.params, { byKey: true });
+      expect(rows.map((r) => r.code).sort()).toEqual([...wanted].sort());
+      const byNumber = scratch.db.dialect.keyIn('n', [...Array(n).keys()]);
+      const numbered = await scratch.db.query<{ n: number }>(`SELECT n FROM scratch_code WHERE ${byNumber.sql} ORDER BY n`, byNumber.params, { byKey: true });
+      expect(numbered.map((r) => Number(r.n))).toEqual([...Array(n).keys()]);
+      texts.add(byCode.sql).add(byNumber.sql);
+    }
+    // PostgreSQL: one text per column, whatever the number of keys; SQLite: an IN list per length.
+    expect(texts.size).toBe(scratch.db.kind === 'postgres' ? 2 : 2 * codes.length);
+    // An array literal takes whole numbers only; a fraction would be read as something else.
+    if (scratch.db.kind === 'postgres') expect(() => scratch.db.dialect.keyIn('n', [1.5])).toThrow(/integer key/);
+  });
 });

@@ -1,4 +1,5 @@
-import type { Database, SqlValue } from '../../db/database';
+import { BY_KEY, type Database } from '../../db/database';
+import type { KeyClause } from '../../db/dialect';
 import { placeholders } from '../../db/placeholders';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { BadUserInputError } from '../../shared/errors';
@@ -162,20 +163,20 @@ export class EventService {
 
   /** Events by key that the viewer may read (any status it may see), unordered. */
   async readableByIds(ctx: RequestContext, ids: readonly number[]): Promise<Event[]> {
-    return this.readable(ctx, `e.id IN (${placeholders(ids.length)})`, [...ids]);
+    return this.readable(ctx, this.db.dialect.keyIn('e.id', ids));
   }
 
   /** Events by slug that the viewer may read. */
   async readableBySlugs(ctx: RequestContext, slugs: readonly string[]): Promise<Event[]> {
-    return this.readable(ctx, `e.slug IN (${placeholders(slugs.length)})`, [...slugs]);
+    return this.readable(ctx, this.db.dialect.keyIn('e.slug', slugs));
   }
 
-  private async readable(ctx: RequestContext, condition: string, params: SqlValue[]): Promise<Event[]> {
+  private async readable(ctx: RequestContext, keys: KeyClause): Promise<Event[]> {
     const c = readableConditions(ctx.viewer);
     const rows = await this.db.query(
-      `SELECT ${this.reader.select('e')} FROM event e WHERE ${condition} AND ${c.sql.join(' AND ')}`,
-      [...params, ...c.params],
-      { byKey: true },
+      `SELECT ${this.reader.select('e')} FROM event e WHERE ${keys.sql} AND ${c.sql.join(' AND ')}`,
+      [...keys.params, ...c.params],
+      BY_KEY,
     );
     return rows.map((r) => this.reader.hydrate(r));
   }

@@ -1,5 +1,4 @@
-import type { Database } from '../../db/database';
-import { placeholders } from '../../db/placeholders';
+import { BY_KEY, type Database } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Organizer, type OrganizerKind } from './organizer.entity';
 import { Contact } from './contact.entity';
@@ -16,28 +15,29 @@ export class OrganizerService {
   }
 
   async byIds(ids: readonly number[]): Promise<Organizer[]> {
-    const rows = await this.db.query(
-      `SELECT ${this.reader.select('o')} FROM organizer o WHERE o.id IN (${placeholders(ids.length)})`, [...ids]);
+    const keys = this.db.dialect.keyIn('o.id', ids);
+    const rows = await this.db.query(`SELECT ${this.reader.select('o')} FROM organizer o WHERE ${keys.sql}`, keys.params, BY_KEY);
     return rows.map((r) => this.reader.hydrate(r));
   }
 
   /** The organisers of events, in each event's order. */
   async byEvents(eventIds: readonly number[]): Promise<{ key: number; value: Organizer }[]> {
+    const keys = this.db.dialect.keyIn('eo.event_id', eventIds);
     const rows = await this.db.query(
       `SELECT eo.event_id AS "eventId", ${this.reader.select('o')}
        FROM event_organizer eo JOIN organizer o ON o.id = eo.organizer_id
-       WHERE eo.event_id IN (${placeholders(eventIds.length)}) ORDER BY eo.event_id, eo.position, o.id`,
-      [...eventIds],
+       WHERE ${keys.sql} ORDER BY eo.event_id, eo.position, o.id`,
+      keys.params, BY_KEY,
     );
     return rows.map((r) => ({ key: Number(r.eventId), value: this.reader.hydrate(r) }));
   }
 
   /** The contacts of organisers, in their order. */
   async contactsOf(organizerIds: readonly number[]): Promise<{ key: number; value: Contact }[]> {
+    const keys = this.db.dialect.keyIn('c.organizer_id', organizerIds);
     const rows = await this.db.query(
-      `SELECT ${this.contacts.select('c')} FROM contact c
-       WHERE c.organizer_id IN (${placeholders(organizerIds.length)}) ORDER BY c.organizer_id, c.position, c.id`,
-      [...organizerIds],
+      `SELECT ${this.contacts.select('c')} FROM contact c WHERE ${keys.sql} ORDER BY c.organizer_id, c.position, c.id`,
+      keys.params, BY_KEY,
     );
     return rows.map((r) => {
       const c = this.contacts.hydrate(r);
@@ -81,24 +81,26 @@ export class OrganizerService {
 
   /** Rows of a link table joined to organisers: `keyColumn` groups, `valueColumn` points at the organiser. */
   async linked(table: string, keyColumn: string, valueColumn: string, keys: readonly number[]): Promise<{ key: number; value: Organizer }[]> {
+    const inKeys = this.db.dialect.keyIn(`l.${keyColumn}`, keys);
     const rows = await this.db.query(
       `SELECT l.${keyColumn} AS "linkKey", ${this.reader.select('o')}
        FROM ${table} l JOIN organizer o ON o.id = l.${valueColumn}
-       WHERE l.${keyColumn} IN (${placeholders(keys.length)}) ORDER BY l.${keyColumn}, o.name_sort, o.id`,
-      [...keys],
+       WHERE ${inKeys.sql} ORDER BY l.${keyColumn}, o.name_sort, o.id`,
+      inKeys.params, BY_KEY,
     );
     return rows.map((r) => ({ key: Number(r.linkKey), value: this.reader.hydrate(r) }));
   }
 
   /** Partners of networks: the pair is stored once, so read both directions in one statement. */
   async partnersOf(networkIds: readonly number[]): Promise<{ key: number; value: Organizer }[]> {
-    const list = placeholders(networkIds.length);
+    const byNetwork = this.db.dialect.keyIn('network_id', networkIds);
+    const byPartner = this.db.dialect.keyIn('partner_id', networkIds);
     const rows = await this.db.query(
       `SELECT l.k AS "linkKey", ${this.reader.select('o')} FROM (
-         SELECT network_id AS k, partner_id AS v FROM network_partner WHERE network_id IN (${list})
-         UNION SELECT partner_id AS k, network_id AS v FROM network_partner WHERE partner_id IN (${list})
+         SELECT network_id AS k, partner_id AS v FROM network_partner WHERE ${byNetwork.sql}
+         UNION SELECT partner_id AS k, network_id AS v FROM network_partner WHERE ${byPartner.sql}
        ) l JOIN organizer o ON o.id = l.v ORDER BY l.k, o.name_sort, o.id`,
-      [...networkIds, ...networkIds],
+      [...byNetwork.params, ...byPartner.params], BY_KEY,
     );
     return rows.map((r) => ({ key: Number(r.linkKey), value: this.reader.hydrate(r) }));
   }

@@ -1,5 +1,4 @@
-import type { Database } from '../../db/database';
-import { placeholders } from '../../db/placeholders';
+import { BY_KEY, type Database } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { Region } from './region.entity';
 
@@ -12,17 +11,15 @@ export class RegionService {
   }
 
   async byCodes(codes: readonly string[]): Promise<Region[]> {
-    const rows = await this.db.query(
-      `SELECT ${this.reader.select('r')} FROM region r WHERE r.code IN (${placeholders(codes.length)})`, [...codes]);
+    const keys = this.db.dialect.keyIn('r.code', codes);
+    const rows = await this.db.query(`SELECT ${this.reader.select('r')} FROM region r WHERE ${keys.sql}`, keys.params, BY_KEY);
     return rows.map((r) => this.reader.hydrate(r));
   }
 
   /** Children of regions, by code. */
   async childrenOf(codes: readonly string[]): Promise<{ key: string; value: Region }[]> {
-    const rows = await this.db.query(
-      `SELECT ${this.reader.select('r')} FROM region r WHERE r.parent_code IN (${placeholders(codes.length)}) ORDER BY r.code`,
-      [...codes],
-    );
+    const keys = this.db.dialect.keyIn('r.parent_code', codes);
+    const rows = await this.db.query(`SELECT ${this.reader.select('r')} FROM region r WHERE ${keys.sql} ORDER BY r.code`, keys.params, BY_KEY);
     return rows.map((row) => {
       const r = this.reader.hydrate(row);
       return { key: r.parentCode as string, value: r };
