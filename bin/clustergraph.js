@@ -1,3 +1,19 @@
 #!/usr/bin/env node
 // The installed command: runs the compiled CLI (npm install builds it via "prepare").
-require('../dist/src/main.js');
+// `serve` first makes sure V8 runs with the young generation the server is tuned for
+// (src/cli/young-generation.ts): if it is not set, it starts Node again with it.
+const generation = require('../dist/src/cli/young-generation.js');
+
+let flag;
+try {
+  flag = generation.youngGenerationFlag(process.argv, process.execArgv, process.env);
+} catch (err) {
+  process.stderr.write(`clustergraph: ${err.message}\n`);
+  process.exit(2);
+}
+if (flag) {
+  generation.relaunch(flag);
+} else {
+  generation.followParent();
+  require('../dist/src/main.js');
+}

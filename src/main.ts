@@ -52,7 +52,7 @@ async function serve(config: Config, logger: Logger, args: string[]): Promise<vo
   const db = await prepareDatabase(config, logger);
   reportPoolErrors(db, (err) => logger.warn({ err: err.message }, 'a database connection failed; the pool makes a new one'));
   const gateway = await startGateway(config, db, logger);
-  logger.info({ url: `${gateway.url}/graphql` }, 'clustergraph is serving');
+  logger.info({ url: `${gateway.url}/graphql`, v8SemiSpaceMb: semiSpaceMb() }, 'clustergraph is serving');
   // Stop accepting, let in-flight requests finish, close the pool; exit anyway at the deadline.
   onTerminationSignals(logger, config.shutdownTimeoutMs, async (signal) => {
     await gateway.close({ delayMs: signal === 'SIGTERM' ? config.shutdownDelayMs : 0 });
@@ -157,3 +157,10 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   process.stderr.write(`clustergraph: ${message}\n`);
   process.exit(1);
 });
+
+/** The young generation's semi-space this process runs with, in MB (null: V8's default). */
+function semiSpaceMb(): number | null {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
+    .map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)).filter((m) => m !== null);
+  return given.length ? Number(given[given.length - 1]![1]) : null;
+}
