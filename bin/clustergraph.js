@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The installed command: runs the compiled CLI (npm install builds it via "prepare").
 // `serve` first makes sure V8 runs with the young generation the server is tuned for
-// (src/cli/young-generation.ts): if it is not set, it starts Node again with it.
+// (src/cli/young-generation.ts): if it is not set, Node replaces itself by one that has it.
 const generation = require('../dist/src/cli/young-generation.js');
 
 let flag;
@@ -11,9 +11,4 @@ try {
   process.stderr.write(`clustergraph: ${err.message}\n`);
   process.exit(2);
 }
-if (flag) {
-  generation.relaunch(flag);
-} else {
-  generation.followParent();
-  require('../dist/src/main.js');
-}
+if (!flag || !generation.relaunch(flag)) require('../dist/src/main.js');

@@ -52,7 +52,10 @@ async function serve(config: Config, logger: Logger, args: string[]): Promise<vo
   const db = await prepareDatabase(config, logger);
   reportPoolErrors(db, (err) => logger.warn({ err: err.message }, 'a database connection failed; the pool makes a new one'));
   const gateway = await startGateway(config, db, logger);
-  logger.info({ url: `${gateway.url}/graphql`, v8SemiSpaceMb: semiSpaceMb() }, 'clustergraph is serving');
+  logger.info({ url: `${gateway.url}/graphql`, pid: process.pid, v8SemiSpaceMb: semiSpaceMb() }, 'clustergraph is serving');
+  if (semiSpaceMb() === null && process.env.V8_SEMI_SPACE_MB?.trim() !== '0') {
+    logger.info('V8 runs with its default young generation: this Node cannot restart itself with --max-semi-space-size; give the flag on the command line (docs/operators.md)');
+  }
   // Stop accepting, let in-flight requests finish, close the pool; exit anyway at the deadline.
   onTerminationSignals(logger, config.shutdownTimeoutMs, async (signal) => {
     await gateway.close({ delayMs: signal === 'SIGTERM' ? config.shutdownDelayMs : 0 });

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-
 /**
  * V8's young generation for the server. Every GraphQL request allocates its rows, entities
  * and result tree and drops them when the response is sent; with V8's default semi-space
  * (16 MB) ten concurrent nested pages outlive a scavenge, get copied and promoted, and
  * garbage collection took 40 % of the server's CPU on the nested page. 64 MB lets them die
  * young: test/bench/RESULTS.md has the measurement. The setting only exists at start-up
- * (V8 sizes its heap once), so `serve` starts Node again with it.
+ * (V8 sizes its heap once), so `serve` starts Node again with it where Node can.
  */
 export const DEFAULT_SEMI_SPACE_MB = 64;
 
@@ -31,35 +29,13 @@ export function youngGenerationFlag(argv: readonly string[], execArgv: readonly 
 }
 
 /**
- * Runs this command again in a child Node with `flag`, on the same terminal, and mirrors
- * it: signals that stop a server are passed on, its exit code or signal becomes ours. If
- * this process dies without passing anything on (SIGKILL), the child stops too, at once,
- * rather than serve on unsupervised: it notices its IPC channel close.
+ * Replaces this process by Node started again with `flag` and the same arguments and
+ * environment (`process.execve`: same PID, so signals, supervisors and CPU accounting see
+ * one process). Returns false where Node cannot do that (before 22.15: Node 20), and the
+ * server runs with V8's default; give the flag on the command line there.
  */
-export function relaunch(flag: string): void {
-  const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [RELAUNCHED]: '1' },
-  });
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-    process.on(signal, () => child.kill(signal));
-  }
-  child.on('error', (err) => {
-    process.stderr.write(`clustergraph: cannot start node again with ${flag}: ${err.message}\n`);
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => {
-    if (signal) {
-      process.removeAllListeners(signal);
-      process.kill(process.pid, signal);
-    }
-    process.exit(code ?? 1);
-  });
-}
-
-/** In the relaunched child: stop at once when the parent is gone (its IPC channel closed). */
-export function followParent(): void {
-  if (process.env[RELAUNCHED] !== '1' || !process.channel) return;
-  process.channel.unref(); // the channel alone must not keep the server's process alive
-  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+export function relaunch(flag: string): boolean {
+  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+  if (typeof execve !== 'function') return false;
+  return execve.call(process, process.execPath, [process.execPath, ...process.execArgv, flag, ...process.argv.slice(1)], { ...process.env, [RELAUNCHED]: '1' });
 }

@@ -66,34 +66,24 @@ describe('clustergraph serve, started as users start it', () => {
     return { child, base, serving: JSON.parse(line) as Record<string, unknown> };
   }
 
-  it('runs the server with the default young generation, or the one asked for', async () => {
+  // Node 22.15+ and 24 replace the process (process.execve); Node 20 cannot and runs as it is.
+  const restarts = typeof (process as { execve?: unknown }).execve === 'function';
+
+  it('runs the server with the default young generation, or the one asked for, in the process the user started', async () => {
     const byDefault = await serve({});
-    expect(byDefault.serving.v8SemiSpaceMb).toBe(DEFAULT_SEMI_SPACE_MB);
+    expect(byDefault.serving.v8SemiSpaceMb).toBe(restarts ? DEFAULT_SEMI_SPACE_MB : null);
     const asked = await serve({ V8_SEMI_SPACE_MB: '32' });
-    expect(asked.serving.v8SemiSpaceMb).toBe(32);
+    expect(asked.serving.v8SemiSpaceMb).toBe(restarts ? 32 : null);
     const given = await serve({ NODE_OPTIONS: '--max-semi-space-size=16' });
     expect(given.serving.v8SemiSpaceMb).toBe(16);
     const off = await serve({ V8_SEMI_SPACE_MB: '0' });
     expect(off.serving.v8SemiSpaceMb).toBeNull();
-    for (const { child } of [byDefault, asked, given, off]) {
+    for (const { child, serving } of [byDefault, asked, given, off]) {
+      expect(serving.pid).toBe(child.pid); // one process: signals and supervisors reach the server itself
       child.kill('SIGTERM');
       expect(await waitForExit(child, 15_000)).toEqual({ code: 0, signal: null });
     }
   }, 120_000);
-
-  it('stops serving at once when the process the user started is killed outright', async () => {
-    const { child, base } = await serve({});
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    child.kill('SIGKILL');
-    await waitForExit(child, 5_000);
-    const deadline = Date.now() + 5_000;
-    let answered = true;
-    while (answered && Date.now() < deadline) {
-      answered = await fetch(`${base}/healthz`).then(() => true, () => false);
-      if (answered) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(answered).toBe(false);
-  }, 60_000);
 
   it('refuses a V8_SEMI_SPACE_MB that is not a size, before starting anything', async () => {
     const result = await runCli(['serve'], { V8_SEMI_SPACE_MB: 'lots', DATABASE_URL: 'sqlite::memory:' });
