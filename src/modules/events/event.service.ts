@@ -8,7 +8,7 @@ import { Event } from './event.entity';
 import { ALL_CATEGORIES, EventCategory, EventOrder } from './event.enums';
 import type { EventFilter, EventList } from './event.inputs';
 import {
-  addAfter, cursorOf, eventConditions, orderBy, readableConditions, relevanceJoin, where, type Conditions,
+  addAfter, cursorOf, eventConditions, orderBy, readableConditions, relevanceJoin, walksEachCategory, where, type Conditions,
 } from './event-query';
 import { once } from '../../shared/connection';
 import { EventCategoryGroup, EventConnection } from './event.types';
@@ -148,24 +148,34 @@ export class EventService {
       return asked.filter((cat) => present.has(cat)).map((cat) => new EventCategoryGroup(cat, [], countOf));
     }
     // A category has a group when its first events are not none: the count is not needed for that.
-    const events = await this.firstByCategory(c, asked, perCategory);
+    const events = await this.firstByCategory(c, asked, perCategory, walksEachCategory(ctx.viewer, filter));
     return asked.filter((cat) => events.has(cat)).map((cat) => new EventCategoryGroup(cat, events.get(cat)!, countOf));
   }
 
   /**
-   * The first `n` matching events of each category by start, in one statement: for each
-   * category `… AND e.category = ? ORDER BY starts_at, id LIMIT n` (dialect.forEachValue).
-   * With an index on the filter's columns, then category, starts_at and id (migration …005
-   * for a state and a campaign), each reads its n keys from the index and stops, where a
-   * window over the whole filter read every match. Only ids are picked per category: the
-   * full rows of the survivors are read once, by key.
+   * The first `n` matching events of each category by start, in one statement. Walked per
+   * category (see walksEachCategory), each category is `… AND e.category = ? ORDER BY
+   * starts_at, id LIMIT n` (dialect.forEachValue): with an index on the filter's columns, then
+   * category, starts_at and id (migration …005), it reads n index entries and stops. Otherwise
+   * a window numbers every match by category, and the LIMIT tells PostgreSQL's planner how few
+   * rows survive it (see pagesByParent). Only ids are picked; full rows are read once, by key.
    */
-  private async firstByCategory(c: Conditions, categories: readonly EventCategory[], n: number): Promise<Map<EventCategory, Event[]>> {
-    const firsts = this.db.dialect.forEachValue(categories, (category) => ({
-      sql: `SELECT e.id AS id FROM event e WHERE ${[...c.sql, `e.category = ${category.sql}`].join(' AND ')}
-            ORDER BY ${orderBy(EventOrder.START_ASC)} LIMIT ?`,
-      params: [...c.params, ...category.params, n],
-    }));
+  private async firstByCategory(
+    c: Conditions, categories: readonly EventCategory[], n: number, walk: boolean,
+  ): Promise<Map<EventCategory, Event[]>> {
+    const firsts = walk
+      ? this.db.dialect.forEachValue(categories, (category) => ({
+        sql: `SELECT e.id AS id FROM event e WHERE ${[...c.sql, `e.category = ${category.sql}`].join(' AND ')}
+              ORDER BY ${orderBy(EventOrder.START_ASC)} LIMIT ?`,
+        params: [...c.params, ...category.params, n],
+      }))
+      : {
+        sql: `SELECT w.id FROM (
+                SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
+                FROM event e ${where(c)}
+              ) w WHERE w.rn <= ? LIMIT ?`,
+        params: [...c.params, n, n * categories.length],
+      };
     const rows = await this.db.query(
       `SELECT ${this.reader.select('e')} FROM (${firsts.sql}) t JOIN event e ON e.id = t.id ORDER BY ${orderBy(EventOrder.START_ASC)}`,
       firsts.params,

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../../src/shared/global-id';
 import { Role } from '../../../src/shared/viewer';
 import { authHeaders, createKey } from '../../helpers/api-keys';
 import { gql } from '../../helpers/gql';
@@ -19,6 +20,7 @@ const WORKSHOPS = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 let byStartThenId: string[] = [];
+let fremd = '';
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -43,6 +45,8 @@ beforeAll(async () => {
   );
   byStartThenId = rows.map((r) => r.slug);
   const [own] = await server.db.query<{ id: number }>("SELECT id FROM organizer WHERE name_de = 'Organisation eigen'");
+  const [other] = await server.db.query<{ id: number }>("SELECT id FROM organizer WHERE name_de = 'Organisation fremd'");
+  fremd = toGlobalId('Initiative', Number(other.id));
   headers.editor = authHeaders(await createKey(server.db, Role.EDITOR, { organizerId: Number(own.id) }));
   headers.moderator = authHeaders(await createKey(server.db, Role.MODERATOR));
 });
@@ -77,6 +81,15 @@ describe('the first events of a category', () => {
       const { groups: g } = await groups('public', { categories: ['WORKSHOP'] }, n);
       expect({ n, slugs: slugs(g, 'WORKSHOP') }).toEqual({ n, slugs: byStartThenId.slice(0, n) });
     }
+  });
+
+  it('are the same when one window numbers every match (an organiser filter) as when each category is walked', async () => {
+    for (const n of [1, 5, 12]) {
+      const { groups: g } = await groups('public', { organizer: fremd, categories: ['WORKSHOP'] }, n);
+      expect({ n, slugs: slugs(g, 'WORKSHOP') }).toEqual({ n, slugs: byStartThenId.slice(0, n) });
+    }
+    const { groups: g } = await groups('public', { organizer: fremd }, 4);
+    expect(g.map((x) => [x.category, x.events.length])).toEqual([['SEMINAR', 1], ['WORKSHOP', 4]]);
   });
 
   it("include an editor's own submitted events, never another organiser's, and move nothing for the public", async () => {
