@@ -158,7 +158,9 @@ export class EventService {
    * starts_at, id LIMIT n` (dialect.forEachValue): with an index on the filter's columns, then
    * category, starts_at and id (migration …005), it reads n index entries and stops. Otherwise
    * a window numbers every match by category, and the LIMIT tells PostgreSQL's planner how few
-   * rows survive it (see pagesByParent). Only ids are picked; full rows are read once, by key.
+   * rows survive it (see pagesByParent). Only ids are picked; full rows are read once, by key:
+   * `e.id IN`, as a join PostgreSQL put a Memoize node before the key lookups that copied
+   * every full row (Q1: 3.5 instead of 1.6 ms).
    */
   private async firstByCategory(
     c: Conditions, categories: readonly EventCategory[], n: number, walk: boolean,
@@ -177,7 +179,7 @@ export class EventService {
         params: [...c.params, n, n * categories.length],
       };
     const rows = await this.db.query(
-      `SELECT ${this.reader.select('e')} FROM (${firsts.sql}) t JOIN event e ON e.id = t.id ORDER BY ${orderBy(EventOrder.START_ASC)}`,
+      `SELECT ${this.reader.select('e')} FROM event e WHERE e.id IN (${firsts.sql}) ORDER BY ${orderBy(EventOrder.START_ASC)}`,
       firsts.params,
     );
     const byCategory = new Map<EventCategory, Event[]>();
