@@ -2,6 +2,12 @@ import type { DatabaseKind } from './data-source';
 import type { SqlExecutor, SqlValue } from './database';
 import { numberedPlaceholders, placeholders } from './placeholders';
 
+/** A piece of SQL written with `?` placeholders, and the values for them in order. */
+export interface SqlFragment {
+  sql: string;
+  params: SqlValue[];
+}
+
 /**
  * Everything in which our SQL differs between PostgreSQL and SQLite, beyond what both
  * accept alike. Reached from any executor (`tx.dialect`), so module code says what it
@@ -51,13 +57,17 @@ export interface Dialect {
    * lookup is one named prepared statement per connection instead of one per list length
    * (QueryOptions.byKey). Give the keys in `params` where the clause stands.
    */
-  keyIn(column: string, keys: readonly (number | string)[]): KeyClause;
-}
-
-/** A condition on keys and the parameters it takes, in order. */
-export interface KeyClause {
-  sql: string;
-  params: SqlValue[];
+  keyIn(column: string, keys: readonly (number | string)[]): SqlFragment;
+  /**
+   * One SELECT of what `each` selects for every one of `values`, e.g. the first rows of each
+   * category: `each(value)` is a SELECT (its own ORDER BY and LIMIT allowed) written with
+   * `value` where the value goes. PostgreSQL joins it LATERAL to a VALUES list, so it is
+   * planned once for all values (a UNION ALL of 11 branches took 1.0 ms to plan, this
+   * 0.3 ms); SQLite has no LATERAL and gets one UNION ALL branch per value (prepared once
+   * per connection anyway). Values are text (VALUES params are typed text on PostgreSQL).
+   * Rows come in no particular order.
+   */
+  forEachValue(values: readonly string[], each: (value: SqlFragment) => SqlFragment): SqlFragment;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -120,6 +130,13 @@ const postgres: Dialect = {
     }
     return { sql: `${column} = ANY(?::text[])`, params: [`{${keys.map((k) => `"${String(k).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`] };
   },
+  forEachValue(values, each) {
+    const one = each({ sql: 'k.v', params: [] });
+    return {
+      sql: `SELECT t.* FROM (VALUES ${values.map(() => '(?)').join(', ')}) k(v) CROSS JOIN LATERAL (${one.sql}) t`,
+      params: [...values, ...one.params],
+    };
+  },
 };
 
 function integerKey(key: number): string {
@@ -143,6 +160,14 @@ const sqlite: Dialect = {
   },
   lockTimeout: () => null,
   keyIn: (column, keys) => ({ sql: `${column} IN (${placeholders(keys.length)})`, params: [...keys] }),
+  // Each branch in a subquery: SQLite allows ORDER BY and LIMIT only at the end of a compound SELECT.
+  forEachValue(values, each) {
+    const branches = values.map((value) => each({ sql: '?', params: [value] }));
+    return {
+      sql: branches.map((b, i) => `SELECT * FROM (${b.sql}) b${i}`).join(' UNION ALL '),
+      params: branches.flatMap((b) => b.params),
+    };
+  },
 };
 
 /** The dialect of an engine. */

@@ -42,6 +42,25 @@ describe('the dialect', () => {
   });
 });
 
+describe('forEachValue', () => {
+  beforeAll(async () => {
+    await scratch.db.query('CREATE TABLE scratch_kind (id integer PRIMARY KEY, kind text NOT NULL, at integer NOT NULL)');
+    await scratch.db.query(`INSERT INTO scratch_kind (id, kind, at) VALUES
+      (1, 'a', 30), (2, 'a', 10), (3, 'b', 10), (4, 'a', 10), (5, 'b', 5), (6, 'c', 1), (7, 'a', 20)`);
+  });
+
+  it('runs one ordered, limited SELECT per value in one statement, each with its own LIMIT, its params in place', async () => {
+    const q = scratch.db.dialect.forEachValue(['a', 'b', 'none'], (kind) => ({
+      sql: `SELECT id, kind FROM scratch_kind WHERE at >= ? AND kind = ${kind.sql} ORDER BY at, id LIMIT ?`,
+      params: [5, ...kind.params, 2],
+    }));
+    const rows = await scratch.db.query<{ id: number; kind: string }>(`SELECT f.id, f.kind FROM (${q.sql}) f ORDER BY f.kind, f.id`, q.params);
+    expect(rows.map((r) => [Number(r.id), r.kind])).toEqual([[2, 'a'], [4, 'a'], [3, 'b'], [5, 'b']]);
+    // PostgreSQL plans the SELECT once (LATERAL); SQLite, without LATERAL, gets a branch per value.
+    expect(q.sql.split('UNION ALL').length).toBe(scratch.db.kind === 'postgres' ? 1 : 3);
+  });
+});
+
 describe('insertRow, updateRow and updateVersionedRow', () => {
   beforeAll(async () => {
     await scratch.db.query('CREATE TABLE scratch_row (id integer PRIMARY KEY, name text, note text, version integer NOT NULL)');

@@ -123,6 +123,30 @@ export function readableStatuses(viewer: Viewer): EventStatus[] {
   return viewer.role === Role.PUBLIC || viewer.role === Role.PARTNER ? [...PUBLIC_STATUSES] : Object.values(EventStatus);
 }
 
+/**
+ * Whether the first events of each category are best read category by category, each an
+ * ordered walk that stops after n rows, rather than by one window over every match: when
+ * every condition is an equality on the head of an index that goes on with category,
+ * starts_at and id, so each walk reads n index entries. Those are the status (no region:
+ * (category, starts_at) serves, most events having the listed status), a state (nuts1, status)
+ * and a campaign in a state (campaign_id, nuts1, status), migration …005; start dates and
+ * categories narrow the same walks. Any other condition is left to the window: the planners
+ * walk a category's events until n match, for a small organiser or a rare word nearly all
+ * of them, once per category (100,000 events: a small organiser 2.4 s instead of 49 ms on
+ * SQLite, a campaign without a state 160 ms instead of 33 ms, a broad text 1.2 s instead of
+ * 0.47 s on PostgreSQL). An editor's own hidden events are an EXISTS: the window too.
+ */
+export function walksEachCategory(viewer: Viewer, filter: EventFilter | null | undefined): boolean {
+  const statuses = filter?.statuses?.length ? filter.statuses : DEFAULT_STATUSES;
+  if (statuses.some((s) => !PUBLIC_STATUSES.includes(s)) && !seesEverything(viewer)) return false;
+  if (!filter) return true;
+  const state = filter.region != null && filter.region.trim().length === 3;
+  if (filter.region != null && !state) return false;
+  if (filter.campaign != null && !state) return false;
+  return filter.country == null && filter.organizer == null && filter.updatedSince == null
+    && filter.language == null && filter.text == null;
+}
+
 /** Which statuses of whose events the viewer sees; asking for more is FORBIDDEN. */
 function visibility(viewer: Viewer, requested: EventStatus[] | null | undefined, c: Conditions): void {
   const statuses = requested && requested.length > 0 ? [...new Set(requested)] : DEFAULT_STATUSES;

@@ -1,5 +1,5 @@
 import { BY_KEY, type Database } from '../../db/database';
-import type { KeyClause } from '../../db/dialect';
+import type { SqlFragment } from '../../db/dialect';
 import { placeholders } from '../../db/placeholders';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { BadUserInputError } from '../../shared/errors';
@@ -9,7 +9,7 @@ import { Event } from './event.entity';
 import { ALL_CATEGORIES, EventCategory, EventOrder } from './event.enums';
 import type { EventFilter, EventList } from './event.inputs';
 import {
-  addAfter, cursorOf, eventConditions, orderBy, readableConditions, relevanceJoin, where, type Conditions,
+  addAfter, cursorOf, eventConditions, orderBy, readableConditions, relevanceJoin, walksEachCategory, where, type Conditions,
 } from './event-query';
 import { once } from '../../shared/connection';
 import { EventCategoryGroup, EventConnection } from './event.types';
@@ -126,39 +126,71 @@ export class EventService {
   }
 
   /**
-   * One group per category with at least one match: the count of all matches (one GROUP BY)
-   * and the first `perCategory` events by start (one windowed statement), in category order.
+   * One group per category with at least one match, in category order: the first
+   * `perCategory` events of each by start (one statement, see firstByCategory) and the count
+   * of all matches (one GROUP BY, run only when a client selects count, or to find the
+   * groups when no events are listed).
    */
   async byCategory(ctx: RequestContext, filter: EventFilter | null | undefined, perCategory: number): Promise<EventCategoryGroup[]> {
     if (!Number.isInteger(perCategory) || perCategory < 0 || perCategory > MAX_PER_CATEGORY) {
       throw new BadUserInputError(`eventsPerCategory must be between 0 and ${MAX_PER_CATEGORY}, got ${perCategory}.`, 'eventsPerCategory');
     }
     const c = await this.conditions(ctx, filter);
-    const counts = await this.db.query<{ category: EventCategory; n: number }>(
-      `SELECT e.category AS category, COUNT(*) AS n FROM event e ${where(c)} GROUP BY e.category`, c.params,
-    );
-    const events = new Map<string, Event[]>();
-    if (perCategory > 0 && counts.length > 0) {
-      // The LIMIT tells PostgreSQL's planner how few rows survive the window (see pagesByParent).
-      const rows = await this.db.query(
-        `SELECT ${this.reader.select('e')} FROM (
-           SELECT w.id, w.rn FROM (
-             SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
-             FROM event e ${where(c)}
-           ) w WHERE w.rn <= ? LIMIT ?
-         ) t JOIN event e ON e.id = t.id ORDER BY e.category, t.rn`,
-        [...c.params, perCategory, perCategory * counts.length],
+    const counts = once(async () => {
+      const rows = await this.db.query<{ category: EventCategory; n: number }>(
+        `SELECT e.category AS category, COUNT(*) AS n FROM event e ${where(c)} GROUP BY e.category`, c.params,
       );
-      for (const row of rows) {
-        const e = this.reader.hydrate(row);
-        const list = events.get(e.category) ?? [];
-        list.push(e);
-        events.set(e.category, list);
-      }
+      return new Map(rows.map((r) => [r.category, Number(r.n)]));
+    });
+    const countOf = async (category: EventCategory) => (await counts()).get(category) ?? 0;
+    const asked = filter?.categories?.length ? ALL_CATEGORIES.filter((cat) => filter.categories!.includes(cat)) : ALL_CATEGORIES;
+    if (perCategory === 0) {
+      const present = await counts();
+      return asked.filter((cat) => present.has(cat)).map((cat) => new EventCategoryGroup(cat, [], countOf));
     }
-    const countOf = new Map(counts.map((r) => [r.category, Number(r.n)]));
-    return ALL_CATEGORIES.filter((cat) => (countOf.get(cat) ?? 0) > 0).map((category) =>
-      Object.assign(new EventCategoryGroup(), { category, count: countOf.get(category)!, events: events.get(category) ?? [] }));
+    // A category has a group when its first events are not none: the count is not needed for that.
+    const events = await this.firstByCategory(c, asked, perCategory, walksEachCategory(ctx.viewer, filter));
+    return asked.filter((cat) => events.has(cat)).map((cat) => new EventCategoryGroup(cat, events.get(cat)!, countOf));
+  }
+
+  /**
+   * The first `n` matching events of each category by start, in one statement. Walked per
+   * category (see walksEachCategory), each category is `… AND e.category = ? ORDER BY
+   * starts_at, id LIMIT n` (dialect.forEachValue): with an index on the filter's columns, then
+   * category, starts_at and id (migration …005), it reads n index entries and stops. Otherwise
+   * a window numbers every match by category, and the LIMIT tells PostgreSQL's planner how few
+   * rows survive it (see pagesByParent). Only ids are picked; full rows are read once, by key:
+   * `e.id IN`, as a join PostgreSQL put a Memoize node before the key lookups that copied
+   * every full row (Q1: 3.5 instead of 1.6 ms).
+   */
+  private async firstByCategory(
+    c: Conditions, categories: readonly EventCategory[], n: number, walk: boolean,
+  ): Promise<Map<EventCategory, Event[]>> {
+    const firsts = walk
+      ? this.db.dialect.forEachValue(categories, (category) => ({
+        sql: `SELECT e.id AS id FROM event e WHERE ${[...c.sql, `e.category = ${category.sql}`].join(' AND ')}
+              ORDER BY ${orderBy(EventOrder.START_ASC)} LIMIT ?`,
+        params: [...c.params, ...category.params, n],
+      }))
+      : {
+        sql: `SELECT w.id FROM (
+                SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.category ORDER BY ${orderBy(EventOrder.START_ASC)}) AS rn
+                FROM event e ${where(c)}
+              ) w WHERE w.rn <= ? LIMIT ?`,
+        params: [...c.params, n, n * categories.length],
+      };
+    const rows = await this.db.query(
+      `SELECT ${this.reader.select('e')} FROM event e WHERE e.id IN (${firsts.sql}) ORDER BY ${orderBy(EventOrder.START_ASC)}`,
+      firsts.params,
+    );
+    const byCategory = new Map<EventCategory, Event[]>();
+    for (const row of rows) {
+      const e = this.reader.hydrate(row);
+      const list = byCategory.get(e.category) ?? [];
+      list.push(e);
+      byCategory.set(e.category, list);
+    }
+    return byCategory;
   }
 
   /** Events by key that the viewer may read (any status it may see), unordered. */
@@ -171,7 +203,7 @@ export class EventService {
     return this.readable(ctx, this.db.dialect.keyIn('e.slug', slugs));
   }
 
-  private async readable(ctx: RequestContext, keys: KeyClause): Promise<Event[]> {
+  private async readable(ctx: RequestContext, keys: SqlFragment): Promise<Event[]> {
     const c = readableConditions(ctx.viewer);
     const rows = await this.db.query(
       `SELECT ${this.reader.select('e')} FROM event e WHERE ${keys.sql} AND ${c.sql.join(' AND ')}`,
