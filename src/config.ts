@@ -63,6 +63,8 @@ const schema = z.object({
   REDIS_PREFIX: z.string().default('clustergraph:'),
   CACHE_MAX_AGE: z.coerce.number().int().nonnegative().default(60),
   FEED_MAX_AGE: z.coerce.number().int().nonnegative().default(300),
+  // graphql-jit compiles each document once (src/server/compiled-executor.ts); graphql-js interprets it.
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
 });
 
 /** The typed, validated configuration; the only view of process.env the code has. */
@@ -92,6 +94,8 @@ export interface Config {
   /** max-age in seconds of public GET GraphQL responses, and of public feeds and exports. */
   cacheMaxAge: number;
   feedMaxAge: number;
+  /** Who executes GraphQL operations: graphql-jit (compiled per document) or graphql-js. */
+  graphqlExecutor: 'jit' | 'graphql-js';
 }
 
 /** Thrown with every problem listed, so a bad deployment fails at start in one message. */
@@ -125,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: e.REDIS_PREFIX,
     cacheMaxAge: e.CACHE_MAX_AGE,
     feedMaxAge: e.FEED_MAX_AGE,
+    graphqlExecutor: e.GRAPHQL_EXECUTOR,
   };
 }

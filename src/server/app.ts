@@ -10,6 +10,7 @@ import { createContext } from './context';
 import type { RequestContext } from '../shared/request-context';
 import { Services } from './services';
 import { buildGatewaySchema } from './schema';
+import { compiledExecutorGateway } from './compiled-executor';
 import { createErrorFormatter } from './format-error';
 import { queryStatsPlugin } from './plugins/query-stats.plugin';
 import { handleGraphQL, sendError } from './graphql-http';
@@ -57,7 +58,11 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     publicPerMin: config.rateLimitPublicPerMin, keyPerMin: config.rateLimitKeyPerMin, redis, keyPrefix: config.redisPrefix, logger,
   });
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildGatewaySchema(),
+    // Apollo runs a gateway's executor in place of graphql-js's execute: ours compiles each
+    // document with graphql-jit; GRAPHQL_EXECUTOR=graphql-js keeps Apollo's own execution.
+    ...(config.graphqlExecutor === 'jit'
+      ? { gateway: compiledExecutorGateway(buildGatewaySchema(), logger) }
+      : { schema: buildGatewaySchema() }),
     csrfPrevention: false, // bearer keys only, no cookies: GET /graphql?query=… must work bare
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts shuts down in order: HTTP, Apollo, database

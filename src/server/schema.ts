@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { NodeResolver } from './node.resolver';
 import {
@@ -24,6 +24,7 @@ import {
   MinistryLabelResolver, NetworkLabelResolver, OrganizerLabelResolver,
 } from '../modules/labels';
 import { JSONScalar } from '../shared/scalars';
+import { graphqlTypeOf } from '../shared/node';
 import { authChecker } from '../auth/auth-checker';
 import { refuseNulInTextArguments } from './string-argument-guard';
 
@@ -50,6 +51,13 @@ export function buildGatewaySchema(): GraphQLSchema {
     authMode: 'error',
   });
   refuseNulInTextArguments(built);
+  // type-graphql wraps a given resolveType in an async function. Node and Organizer read
+  // the type from the value: answered at once, graphql-js saves a promise per value and
+  // graphql-jit (which needs the name synchronously) can compile documents reaching them.
+  for (const name of ['Node', 'Organizer']) {
+    const type = built.getType(name);
+    if (type && isAbstractType(type)) type.resolveType = graphqlTypeOf;
+  }
   const query = built.getQueryType();
   // type-graphql has no option for the root types' descriptions.
   if (query) query.description = 'The read side of the cluster graph: events, organisers, campaigns, patrons and regions.';

@@ -1,6 +1,6 @@
 import { Field, InterfaceType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';
-import { Node } from '../../shared/node';
+import { Node, graphqlTypeOf } from '../../shared/node';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { Region } from '../regions';
 
@@ -34,7 +34,7 @@ export function organizerKeyOf(id: string): { key: number; kind: OrganizerKind }
 @InterfaceType('Organizer', {
   implements: Node,
   description: 'Whoever runs events (Veranstalter): a ministry, a cluster initiative or a network.',
-  resolveType: (value: { graphqlType: string }) => value.graphqlType,
+  resolveType: graphqlTypeOf,
 })
 export abstract class Organizer implements Node {
   @PrimaryGeneratedColumn({ name: 'id' })
