@@ -27,6 +27,7 @@ import { JSONScalar } from '../shared/scalars';
 import { graphqlTypeOf } from '../shared/node';
 import { authChecker } from '../auth/auth-checker';
 import { refuseNulInTextArguments } from './string-argument-guard';
+import { callResolversDirectly } from './direct-resolvers';
 
 let built: GraphQLSchema | undefined;
 
@@ -50,6 +51,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     authChecker,
     authMode: 'error',
   });
+  callResolversDirectly(built); // before the guard below, which wraps what is there
   refuseNulInTextArguments(built);
   // type-graphql wraps a given resolveType in an async function. Node and Organizer read
   // the type from the value: answered at once, graphql-js saves a promise per value and
