@@ -40,6 +40,22 @@ if ! out=$("$node_bin" -e "new (require('better-sqlite3'))(':memory:').close()" 
   exit 1
 fi
 
+# better-sqlite3 12 compiled against the headers of Node 24.19 or later aborts the process
+# ("Assertion failed: (env) != nullptr" in RemoveEnvironmentCleanupHook) when the garbage
+# collector frees a statement outside JavaScript, at an arbitrary moment of a running server.
+# Dropping many statements that read a table, then idling, triggers it within seconds where
+# the build is affected (statements that read no table did not, on Node 24.21.0).
+if ! out=$("$node_bin" -e "
+  const db = new (require('better-sqlite3'))(':memory:');
+  db.exec('CREATE TABLE t (a)');
+  for (let i = 0; i < 200000; i++) db.prepare('SELECT ' + (i % 50) + ' AS x FROM t').all();
+  setTimeout(() => console.log('statements collected'), 3000);" 2>&1); then
+  echo "$out" | grep -m1 'Assertion failed'
+  echo "better-sqlite3 aborts when statements are garbage-collected under Node $version: rebuild it against"
+  echo "the headers of Node 24.18 or earlier (--nodedir) or use a prebuilt binary (docs/operators.md, Node.js versions)"
+  exit 1
+fi
+
 export DATABASE_URL=${DATABASE_URL:-sqlite:$work/smoke.db}
 PORT=$port HOST=127.0.0.1 LOG_LEVEL=warn \
   "$node_bin" --trace-deprecation --trace-warnings bin/clustergraph.js serve >"$work/out.log" 2>"$work/err.log" &
