@@ -64,7 +64,7 @@ const schema = z.object({
   CACHE_MAX_AGE: z.coerce.number().int().nonnegative().default(60),
   FEED_MAX_AGE: z.coerce.number().int().nonnegative().default(300),
   // graphql-jit compiles each document once (src/server/compiled-executor.ts); graphql-js interprets it.
-  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('graphql-js'),
 });
 
 /** The typed, validated configuration; the only view of process.env the code has. */

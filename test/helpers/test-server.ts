@@ -31,7 +31,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', EXPOSE_QUERY_STATS: 'true',
     // Every test talks from 127.0.0.1; the tests of the rate limits set their own low ones.
     RATE_LIMIT_PUBLIC_PER_MIN: '1000000', RATE_LIMIT_KEY_PER_MIN: '1000000',
-    // GRAPHQL_EXECUTOR=graphql-js npx jest … runs any suite on the other executor.
+    // GRAPHQL_EXECUTOR=jit npx jest … runs any suite on the other executor.
     ...(process.env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR } : {}),
     ...options.env,
   });
