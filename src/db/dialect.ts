@@ -52,10 +52,12 @@ export interface Dialect {
   /** The statement bounding how long this transaction waits for a row lock, or null where there are none. */
   lockTimeout(ms: number): string | null;
   /**
-   * `column` is one of `keys`: `column IN (?, …)` on SQLite, `column = ANY(?)` with the
-   * keys as one array parameter on PostgreSQL. One text for every batch size, so a loader's
-   * lookup is one named prepared statement per connection instead of one per list length
-   * (QueryOptions.byKey). Give the keys in `params` where the clause stands.
+   * `column` is one of `keys`: `column IN (?, …)` with the list padded to the next power of
+   * two by repeating the last key, so a loader's lookups of 1 to 100 keys are 8 statement
+   * texts, each a named prepared statement per connection (QueryOptions.byKey). An IN list
+   * of parameters gets a generic plan as cheap as a custom one, so PostgreSQL plans it once;
+   * `= ANY(?)` with an array parameter, tried first, was re-planned at every execution (its
+   * generic plan's estimate is worse), 0.3–0.5 ms of the point lookup's bind.
    */
   keyIn(column: string, keys: readonly (number | string)[]): SqlFragment;
   /**
@@ -121,15 +123,7 @@ const postgres: Dialect = {
     await db.query('VACUUM ANALYZE');
   },
   lockTimeout: (ms) => `SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(ms))}`,
-  keyIn(column, keys) {
-    // An array literal as text: node-postgres would send a JS array the same way, but
-    // SqlValue stays scalar. Numbers compare as bigint (int columns use their index
-    // through the cross-type operators); text keys are quoted element by element.
-    if (keys.every((k) => typeof k === 'number')) {
-      return { sql: `${column} = ANY(?::bigint[])`, params: [`{${keys.map((k) => integerKey(k as number)).join(',')}}`] };
-    }
-    return { sql: `${column} = ANY(?::text[])`, params: [`{${keys.map((k) => `"${String(k).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`] };
-  },
+  keyIn,
   forEachValue(values, each) {
     const one = each({ sql: 'k.v', params: [] });
     return {
@@ -139,9 +133,14 @@ const postgres: Dialect = {
   },
 };
 
-function integerKey(key: number): string {
-  if (!Number.isSafeInteger(key)) throw new Error(`not an integer key: ${key}`);
-  return String(key);
+/** A padded IN list: see Dialect.keyIn. The same on both engines. */
+function keyIn(column: string, keys: readonly (number | string)[]): SqlFragment {
+  if (keys.length === 0) return { sql: '1 = 0', params: [] };
+  let size = 1;
+  while (size < keys.length) size *= 2;
+  const params: SqlValue[] = [...keys];
+  while (params.length < size) params.push(keys[keys.length - 1]);
+  return { sql: `${column} IN (${placeholders(size)})`, params };
 }
 
 const sqlite: Dialect = {
@@ -159,7 +158,7 @@ const sqlite: Dialect = {
     await db.query('ANALYZE');
   },
   lockTimeout: () => null,
-  keyIn: (column, keys) => ({ sql: `${column} IN (${placeholders(keys.length)})`, params: [...keys] }),
+  keyIn,
   // Each branch in a subquery: SQLite allows ORDER BY and LIMIT only at the end of a compound SELECT.
   forEachValue(values, each) {
     const branches = values.map((value) => each({ sql: '?', params: [value] }));
