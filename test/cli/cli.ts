@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
+import type { ScratchDatabase } from '../helpers/test-database';
 
 /** The project root, where bin/clustergraph.js lives. */
 export const ROOT = join(__dirname, '..', '..');
@@ -116,6 +117,27 @@ export function startCli(args: string[], vars: Record<string, string>): ChildPro
   const cwd = join(tmpdir(), 'clustergraph-cli-tests');
   mkdirSync(cwd, { recursive: true });
   return spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(vars), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * For a describe block that starts CLI processes on scratch databases: builds the CLI before
+ * its tests; after them kills what still runs and drops the databases. Push what you start.
+ */
+export function useCliServers(): { children: ChildProcess[]; scratches: ScratchDatabase[] } {
+  const started = { children: [] as ChildProcess[], scratches: [] as ScratchDatabase[] };
+  beforeAll(async () => {
+    await buildCli();
+  }, 200_000);
+  afterAll(async () => {
+    for (const child of started.children) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000).catch(() => undefined);
+      }
+    }
+    for (const s of started.scratches) await s.drop();
+  });
+  return started;
 }
 
 /** Waits for a child to exit; rejects after timeoutMs (and kills it then). */

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
+import { createScratchDatabase } from '../helpers/test-database';
 import { clusterwoche2017 } from '../../src/demo-data/clusterwoche-2017';
-import { buildCli, freePort, startCli, waitForExit, waitForHttp } from './cli';
+import { freePort, useCliServers, startCli, waitForExit, waitForHttp } from './cli';
 
 const CAMPAIGN = '{ campaign(slug: "clusterwoche-2017") { slug startsOn endsOn events { totalCount } } }';
 const publishedInCampaign = clusterwoche2017.events.filter((e) => e.campaignSlug === 'clusterwoche-2017' && e.status === 'PUBLISHED').length;
@@ -26,8 +26,7 @@ function capture(child: ChildProcess): { out: () => string } {
 }
 
 describe('clustergraph serve', () => {
-  const scratches: ScratchDatabase[] = [];
-  const children: ChildProcess[] = [];
+  const { children, scratches } = useCliServers();
 
   async function serve(vars: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
     const scratch = await createScratchDatabase();
@@ -39,20 +38,6 @@ describe('clustergraph serve', () => {
   }
 
   const alive = (child: ChildProcess) => () => child.exitCode === null && child.signalCode === null;
-
-  beforeAll(async () => {
-    await buildCli();
-  }, 200_000);
-
-  afterAll(async () => {
-    for (const child of children) {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5_000).catch(() => undefined);
-      }
-    }
-    for (const s of scratches) await s.drop();
-  });
 
   it('migrates an empty database, loads the demo data, serves it on PORT, hides stack traces under NODE_ENV=development and exits 0 on SIGTERM', async () => {
     const port = await freePort();

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { DEFAULT_SEMI_SPACE_MB, youngGenerationFlag } from '../../src/cli/young-generation';
-import { createScratchDatabase, type ScratchDatabase } from '../helpers/test-database';
-import { buildCli, freePort, runCli, startCli, waitForExit, waitForHttp } from './cli';
+import { createScratchDatabase } from '../helpers/test-database';
+import { freePort, useCliServers, runCli, startCli, waitForExit, waitForHttp } from './cli';
 
 describe('youngGenerationFlag', () => {
   const serve = ['node', 'bin/clustergraph.js', 'serve'];
@@ -30,22 +30,7 @@ describe('youngGenerationFlag', () => {
 });
 
 describe('clustergraph serve, started as users start it', () => {
-  const scratches: ScratchDatabase[] = [];
-  const children: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    await buildCli();
-  }, 200_000);
-
-  afterAll(async () => {
-    for (const child of children) {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5_000).catch(() => undefined);
-      }
-    }
-    for (const s of scratches) await s.drop();
-  });
+  const { children, scratches } = useCliServers();
 
   /** Starts serve with vars; resolves with its "serving" log line once it answers. */
   async function serve(vars: Record<string, string>): Promise<{ child: ChildProcess; base: string; serving: Record<string, unknown> }> {
