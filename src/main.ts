@@ -18,6 +18,7 @@ import { SOURCES_USAGE, sourcesCommand } from './cli/sources';
 import { SYNC_USAGE, syncCommand } from './cli/sync';
 import { SourceCommandError } from './cli/source-cli';
 import { quote } from './shared/quote';
+import { semiSpaceMbInUse } from './cli/young-generation';
 
 const USAGE = `usage: clustergraph <command> [options]
 
@@ -52,8 +53,9 @@ async function serve(config: Config, logger: Logger, args: string[]): Promise<vo
   const db = await prepareDatabase(config, logger);
   reportPoolErrors(db, (err) => logger.warn({ err: err.message }, 'a database connection failed; the pool makes a new one'));
   const gateway = await startGateway(config, db, logger);
-  logger.info({ url: `${gateway.url}/graphql`, pid: process.pid, v8SemiSpaceMb: semiSpaceMb() }, 'clustergraph is serving');
-  if (semiSpaceMb() === null && process.env.V8_SEMI_SPACE_MB?.trim() !== '0') {
+  const v8SemiSpaceMb = semiSpaceMbInUse(process.execArgv, process.env);
+  logger.info({ url: `${gateway.url}/graphql`, pid: process.pid, v8SemiSpaceMb }, 'clustergraph is serving');
+  if (v8SemiSpaceMb === null && process.env.V8_SEMI_SPACE_MB?.trim() !== '0') {
     logger.info('V8 runs with its default young generation: this Node cannot restart itself with --max-semi-space-size; give the flag on the command line (docs/operators.md)');
   }
   // Stop accepting, let in-flight requests finish, close the pool; exit anyway at the deadline.
@@ -160,10 +162,3 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   process.stderr.write(`clustergraph: ${message}\n`);
   process.exit(1);
 });
-
-/** The young generation's semi-space this process runs with, in MB (null: V8's default). */
-function semiSpaceMb(): number | null {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
-    .map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)).filter((m) => m !== null);
-  return given.length ? Number(given[given.length - 1]![1]) : null;
-}

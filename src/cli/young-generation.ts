@@ -20,12 +20,23 @@ const FLAG = '--max-semi-space-size';
  */
 export function youngGenerationFlag(argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): string | null {
   if (argv[2] !== 'serve' || env[RELAUNCHED] === '1') return null;
-  if ([...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith(FLAG))) return null;
+  if (givenFlags(execArgv, env).some((a) => a.startsWith(FLAG))) return null;
   const raw = env.V8_SEMI_SPACE_MB?.trim() || String(DEFAULT_SEMI_SPACE_MB);
   if (!/^\d{1,4}$/.test(raw) || Number(raw) > 1024) {
     throw new Error(`V8_SEMI_SPACE_MB must be a whole number of MB from 0 (V8's default) to 1024, got ${JSON.stringify(raw)}`);
   }
   return raw === '0' ? null : `${FLAG}=${Number(raw)}`;
+}
+
+/** The semi-space this process runs with, in MB, as given to Node; null: V8's default. */
+export function semiSpaceMbInUse(execArgv: readonly string[], env: NodeJS.ProcessEnv): number | null {
+  const sizes = givenFlags(execArgv, env).map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)).filter((m) => m !== null);
+  return sizes.length ? Number(sizes[sizes.length - 1]![1]) : null;
+}
+
+/** Node's options from its command line and from NODE_OPTIONS (which V8 reads too). */
+function givenFlags(execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  return [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
 }
 
 /**
