@@ -1,6 +1,6 @@
 import type { Database, SqlExecutor, SqlValue } from '../db/database';
 import { indexEvents } from '../modules/events';
-import { allocateIds, insertRows, resetSequences } from '../db/bulk-insert';
+import { allocateIds, insertRows, resetSequences, withIndexesBuiltAfter } from '../db/bulk-insert';
 import { CONTACT_COLUMNS, EVENT_COLUMNS, ORGANIZER_COLUMNS, contactRow, eventRow, organizerRow } from './demo-loader';
 import { isoDate, planEvent, planWorld, type Plan, type RegionRow } from './synthetic-plan';
 
@@ -10,7 +10,12 @@ export interface SyntheticOptions {
   events: number;
   /** Same seed, same data (an integer 0 … 2^32−1); also part of every slug. */
   seed: number;
-  /** Called after each committed chunk with the number of events written so far. */
+  /**
+   * From how many events a SQLite seed is one transaction with its indexes built after the
+   * rows (default ONE_TRANSACTION_FROM, 50,000); tests lower it to run that path on a few.
+   */
+  oneTransactionFrom?: number;
+  /** Called after each written chunk with the number of events written so far. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -27,8 +32,9 @@ export interface SyntheticResult {
  * some to patrons already in the database). The same seed gives the same rows on any
  * database with the same regions and patrons, timestamps included (they count back from
  * 2026-01-01, not from the clock); only ids depend on what was there before. Written in
- * transactions of 5,000 events; organisers and campaigns commit with the first chunk, so
- * event `syn-s<seed>-0` marks a seed as present. Throws when that event exists.
+ * transactions of 5,000 events (organisers and campaigns commit with the first chunk, so
+ * event `syn-s<seed>-0` marks a seed as present), or on SQLite from ONE_TRANSACTION_FROM
+ * events in one. Throws when that event exists.
  */
 export async function seedSynthetic(db: Database, options: SyntheticOptions): Promise<SyntheticResult> {
   const started = performance.now();
@@ -44,19 +50,34 @@ export async function seedSynthetic(db: Database, options: SyntheticOptions): Pr
   const patronIds = (await db.query<{ id: number }>('SELECT id FROM patron ORDER BY id')).map((r) => Number(r.id));
   const plan = planWorld(seed, total, regions, states, patronIds);
 
-  let done = 0;
-  let base: { organizer: number; campaign: number } | undefined;
-  while (done < total) {
-    const count = Math.min(CHUNK, total - done);
+  if (db.kind === 'sqlite' && total >= (options.oneTransactionFrom ?? ONE_TRANSACTION_FROM)) {
+    // One transaction, the event tables' indexes built after their rows (withIndexesBuiltAfter).
     await db.transaction(async (tx) => {
-      if (base === undefined) {
-        await assertSeedAbsent(tx, seed);
-        base = await writeOrganizersAndCampaigns(tx, plan);
-      }
-      await writeEvents(tx, plan, base, done, count);
+      await assertSeedAbsent(tx, seed);
+      const base = await writeOrganizersAndCampaigns(tx, plan);
+      await withIndexesBuiltAfter(tx, EVENT_TABLES, async () => {
+        for (let done = 0; done < total; done += CHUNK) {
+          const count = Math.min(CHUNK, total - done);
+          await writeEvents(tx, plan, base, done, count);
+          options.onProgress?.(done + count, total);
+        }
+      });
     });
-    done += count;
-    options.onProgress?.(done, total);
+  } else {
+    let done = 0;
+    let base: { organizer: number; campaign: number } | undefined;
+    while (done < total) {
+      const count = Math.min(CHUNK, total - done);
+      await db.transaction(async (tx) => {
+        if (base === undefined) {
+          await assertSeedAbsent(tx, seed);
+          base = await writeOrganizersAndCampaigns(tx, plan);
+        }
+        await writeEvents(tx, plan, base, done, count);
+      });
+      done += count;
+      options.onProgress?.(done, total);
+    }
   }
   // A bulk load leaves the planner without statistics (PostgreSQL's autovacuum catches up a
   // minute later) and PostgreSQL's visibility map empty (no index-only scans): refresh both
@@ -68,6 +89,16 @@ export async function seedSynthetic(db: Database, options: SyntheticOptions): Pr
 // ------------------------------------------------------------------------------ writing
 
 const CHUNK = 5_000;
+
+/**
+ * From this many events a SQLite seed is one transaction whose event indexes are built
+ * after the rows (see withIndexesBuiltAfter): at 1,000,000 events that is the difference
+ * between a linear and a quadratic seed (test/bench/RESULTS.md). It holds the write lock
+ * throughout; a smaller seed commits every CHUNK events and lets other writers in between.
+ */
+const ONE_TRANSACTION_FROM = 50_000;
+/** The tables a seed fills by the hundred thousand, whose indexes it builds afterwards. */
+const EVENT_TABLES = ['event', 'event_organizer', 'event_patron'];
 
 async function assertSeedAbsent(db: SqlExecutor, seed: number): Promise<void> {
   const rows = await db.query('SELECT 1 AS one FROM event WHERE slug = ?', [`syn-s${seed}-0`]);
