@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,8 @@ const run = promisify(execFile);
 export interface Dataset {
   databaseUrl: string;
   seedSeconds: number;
+  /** Its size on disk once filled: SQLite's file and WAL, PostgreSQL's pg_database_size. */
+  sizeBytes: number;
   drop(): Promise<void>;
 }
 
@@ -34,17 +36,20 @@ async function filledDatabase(root: string, db: 'sqlite' | 'postgres', command: 
   const stamp = `${Date.now()}_${process.pid}`;
   let databaseUrl: string;
   let drop: () => Promise<void>;
+  let size: () => Promise<number>;
   if (db === 'sqlite') {
     const path = join(tmpdir(), `clustergraph-bench-${stamp}.db`);
     databaseUrl = `sqlite:${path}`;
     drop = async () => { for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true }); };
+    size = async () => ['', '-wal'].reduce((sum, suffix) => sum + (statSync(`${path}${suffix}`, { throwIfNoEntry: false })?.size ?? 0), 0);
   } else {
     const name = `cg_bench_${stamp}`;
     await adminQuery(`CREATE DATABASE ${name}`);
     const url = new URL(POSTGRES_ADMIN_URL);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    drop = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    drop = async () => { await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); };
+    size = async () => Number((await adminQuery<{ bytes: string }>(`SELECT pg_database_size('${name}') AS bytes`))[0].bytes);
   }
   const started = performance.now();
   try {
@@ -55,14 +60,15 @@ async function filledDatabase(root: string, db: 'sqlite' | 'postgres', command: 
     await drop();
     throw err;
   }
-  return { databaseUrl, seedSeconds: (performance.now() - started) / 1000, drop };
+  const seedSeconds = (performance.now() - started) / 1000;
+  return { databaseUrl, seedSeconds, sizeBytes: await size(), drop };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+async function adminQuery<R = unknown>(sql: string): Promise<R[]> {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql)).rows as R[];
   } finally {
     await client.end();
   }

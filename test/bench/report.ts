@@ -25,6 +25,8 @@ export interface BenchRun {
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string };
   options: Record<string, unknown>;
   seedSeconds: Record<string, number>;
+  /** Each database's size on disk after seeding (absent in runs before 2026-12-08). */
+  databaseBytes?: Record<string, number>;
   rows: BenchRow[];
   /** A soak run's results per database, memory samples included (see soak.ts). */
   soak?: Record<string, import('./soak').SoakResult>;

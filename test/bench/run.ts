@@ -225,8 +225,9 @@ async function main(): Promise<void> {
     process.stdout.write(`== ${db}: seeding ${o.events} synthetic events into a fresh database\n`);
     const dataset = await createDataset(ROOT, db, o.events, 42);
     run.seedSeconds[db] = dataset.seedSeconds;
+    (run.databaseBytes ??= {})[db] = dataset.sizeBytes;
     try {
-      process.stdout.write(`   seeded in ${dataset.seedSeconds.toFixed(1)} s; capturing SQL and preparing shapes\n`);
+      process.stdout.write(`   seeded in ${dataset.seedSeconds.toFixed(1)} s, ${(dataset.sizeBytes / 2 ** 20).toFixed(0)} MB on disk; capturing SQL and preparing shapes\n`);
       const { shapes, captured } = await capture(dataset.databaseUrl, o.shapes);
       run.rows.push(...await measure(db, dataset.databaseUrl, shapes, captured, o));
       if (o.profile) profiles.push(...await profile(db, dataset.databaseUrl, shapes, o));
@@ -238,6 +239,9 @@ async function main(): Promise<void> {
   writeFileSync(o.out, `${JSON.stringify(run, null, 2)}\n`);
   const m = run.machine;
   process.stdout.write(`\n${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}; ${o.events} events, ${o.connections} connections, ${o.duration} s a shape\n`);
+  for (const db of o.dbs) {
+    process.stdout.write(`${db}: seeded in ${run.seedSeconds[db].toFixed(1)} s, ${((run.databaseBytes?.[db] ?? 0) / 2 ** 20).toFixed(0)} MB on disk\n`);
+  }
   process.stdout.write(`${formatTable(run.rows)}\n\n${profiles.join('\n\n')}${profiles.length ? '\n\n' : ''}JSON: ${o.out}\n`);
   process.stdout.write(`plot: ${writeRunPlot(run, o.out)}\n`);
   if (run.rows.some((r) => r.failures > 0)) {
