@@ -65,6 +65,8 @@ const schema = z.object({
   FEED_MAX_AGE: z.coerce.number().int().nonnegative().default(300),
   // graphql-jit compiles each document once (src/server/compiled-executor.ts); graphql-js interprets it.
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('graphql-js'),
+  // The event change log (src/modules/changes): how long entries are kept for readers to resume from.
+  CHANGE_LOG_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(7),
 });
 
 /** The typed, validated configuration; the only view of process.env the code has. */
@@ -96,6 +98,8 @@ export interface Config {
   feedMaxAge: number;
   /** Who executes GraphQL operations: graphql-jit (compiled per document) or graphql-js. */
   graphqlExecutor: 'jit' | 'graphql-js';
+  /** How long change-log entries are kept, in ms (pruned hourly by `serve`; the newest always stays). */
+  changeLogRetentionMs: number;
 }
 
 /** Thrown with every problem listed, so a bad deployment fails at start in one message. */
@@ -130,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheMaxAge: e.CACHE_MAX_AGE,
     feedMaxAge: e.FEED_MAX_AGE,
     graphqlExecutor: e.GRAPHQL_EXECUTOR,
+    changeLogRetentionMs: Math.round(e.CHANGE_LOG_RETENTION_DAYS * 86_400_000),
   };
 }

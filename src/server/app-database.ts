@@ -11,6 +11,7 @@ import { Campaign, CampaignPatronLink } from '../modules/campaigns';
 import { Event, EventOrganizerLink, EventPatronLink } from '../modules/events';
 import { ApiKey } from '../auth/api-key.entity';
 import { AuditEntry } from '../modules/audit';
+import { EventChange } from '../modules/changes';
 
 /**
  * Every TypeORM entity of the modules and auth, for the data source. It lives up here, with
@@ -19,7 +20,7 @@ import { AuditEntry } from '../modules/audit';
 export const APP_ENTITIES: EntityList = [
   Region, Organizer, Ministry, Initiative, Network, Contact, NetworkMemberLink,
   NetworkPartnerLink, Patron, Campaign, CampaignPatronLink, Event, EventOrganizerLink, EventPatronLink,
-  ApiKey, AuditEntry,
+  ApiKey, AuditEntry, EventChange,
 ];
 
 /** The application's database at `url`, every migration applied: what every command and test opens. */

@@ -35,6 +35,11 @@ import { UnauthenticatedError } from './authenticate';
 import { openEventFeed } from '../feeds/event-feed-source';
 import type { FeedQuery } from '../feeds/feed-query';
 import { routeIndexText } from './route-index';
+import { startChangeLogPruner } from '../modules/changes';
+
+/** How often the change log is pruned, and how soon after start first. */
+const CHANGE_LOG_PRUNE_EVERY_MS = 3_600_000;
+const CHANGE_LOG_FIRST_PRUNE_MS = 60_000;
 
 /** A running gateway: its HTTP server and how to stop it. */
 export interface Gateway {
@@ -154,6 +159,10 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Every instance prunes; batches are short transactions, and deleting what another deleted is nothing.
+  const pruner = startChangeLogPruner(db, {
+    retentionMs: config.changeLogRetentionMs, intervalMs: CHANGE_LOG_PRUNE_EVERY_MS, firstRunMs: CHANGE_LOG_FIRST_PRUNE_MS, logger,
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -161,6 +170,7 @@ export async function startGateway(config: Config, db: Database, logger: Logger)
     url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`,
     close: async ({ delayMs = 0 } = {}) => {
       shuttingDown = true;
+      await pruner.stop();
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       await drainHttpServer(server);
       await apollo.stop();

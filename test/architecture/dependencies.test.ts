@@ -16,7 +16,7 @@ const edges = importEdges();
 // (Organizer.events) is resolved in the later module; a service an earlier module needs from
 // a later one (the events' touch) is handed to it by server/services.ts.
 const MODULE_ORDER = [
-  ['regions', 'audit'],
+  ['regions', 'audit', 'changes'],
   ['organizers'],
   ['ministries', 'initiatives'],
   ['networks'],

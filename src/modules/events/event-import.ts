@@ -3,6 +3,7 @@ import type { Database, SqlExecutor } from '../../db/database';
 import { entityReader, type EntityReader } from '../../db/entity-reader';
 import { toGlobalId } from '../../shared/global-id';
 import { changesBetween, type AuditService } from '../audit';
+import { appendEventChanges, type EventChangeEntry } from '../changes';
 import { Event } from './event.entity';
 import { CancelledBy, EventStatus } from './event.enums';
 import { indexEvents } from './event-search';
@@ -10,6 +11,7 @@ import { startsLocalOf } from './event-derived';
 import type { EventFieldsInput } from './event-write.inputs';
 import { slugBase } from './event-write.service';
 import { auditSnapshot } from './event-write.snapshot';
+import { eventChangeOf } from './event-change-of';
 import { checkEventValues } from './event-write.validation';
 import { valuesOf, type EventValues, type OrganizerRef } from './event-write.values';
 import {
@@ -28,6 +30,13 @@ export interface ImportWrite {
   /** The source's name: the audit actor is `source:<name>`, and the reasons name it. */
   sourceName: string;
   now: number;
+  /**
+   * The change-log entries of the writes so far on this transaction (start with []), appended
+   * by finishBatch just before the commit: an append takes the log's turn until the commit,
+   * which the rest of a batch must not hold (it would keep every other event write waiting,
+   * and lock rows while holding it).
+   */
+  changes: EventChangeEntry[];
 }
 
 /** What a source says of an event's status, and whether the source is trusted to publish. */
@@ -73,8 +82,9 @@ function statusOnReimport(before: Event, incoming: EventStatus, sourceName: stri
 
 /**
  * The entry points an import writes events through, each on the import's transaction and
- * each with its audit entry (actor `source:<name>`). Re-indexing for search is left to the
- * caller, once per batch (see reindex).
+ * each with its audit entry (actor `source:<name>`) and its change-log entry. Re-indexing
+ * for search and appending to the change log are left to the caller, once per batch, at its
+ * end (see finishBatch).
  */
 export class EventImportWriter {
   private readonly reader: EntityReader<Event>;
@@ -111,7 +121,7 @@ export class EventImportWriter {
     if (status === EventStatus.CANCELLED) {
       await w.tx.query('UPDATE event SET status_reason = ?, cancelled_by = ? WHERE id = ?', [cancelledBySource(w.sourceName), CancelledBy.IMPORT, key]);
     }
-    await this.record(w, 'importEvent', key, null);
+    await this.record(w, 'importEvent', key, null, true);
     return key;
   }
 
@@ -132,7 +142,7 @@ export class EventImportWriter {
       throw new Error(`event ${key} changed during its import`);
     }
     await writeLinks(w.tx, key, values, before.links);
-    await this.record(w, 'updateEvent', key, before);
+    await this.record(w, 'updateEvent', key, before, true);
     return true;
   }
 
@@ -158,13 +168,18 @@ export class EventImportWriter {
     if (!(await updateStatus(w.tx, key, before.event.version, { ...state, now }))) {
       throw new Error(`event ${key} changed during its import`);
     }
-    await this.record(w, 'cancelEvent', key, before);
+    await this.record(w, 'cancelEvent', key, before, true);
     return true;
   }
 
-  /** Re-indexes the events an import wrote for search, once for all of a batch. */
-  reindex(tx: SqlExecutor, keys: number[]): Promise<void> {
-    return indexEvents(tx, keys);
+  /**
+   * Ends a batch, last on its transaction: re-indexes the events it wrote (`keys`) for
+   * search, once for all of them, and appends its change-log entries (w.changes, emptied).
+   */
+  async finishBatch(w: ImportWrite, keys: number[]): Promise<void> {
+    if (keys.length > 0) await indexEvents(w.tx, keys);
+    const entries = w.changes.splice(0);
+    await appendEventChanges(w.tx, entries);
   }
 
   private async addOrganizers(w: ImportWrite, key: number, organizers: OrganizerRef[], action: 'mergeEvent' | 'updateEvent'): Promise<boolean> {
@@ -173,7 +188,7 @@ export class EventImportWriter {
     const current = valuesOf(before.event, before.links);
     const merged = unionOf(current.organizers, organizers);
     if (merged.length === current.organizers.length) {
-      if (action === 'mergeEvent') await this.record(w, action, key, before);
+      if (action === 'mergeEvent') await this.record(w, action, key, before, false);
       return false;
     }
     const now = Math.max(w.now, before.event.updatedAt);
@@ -181,11 +196,12 @@ export class EventImportWriter {
     // (as touchEventsShowing does) so incremental pulls see the new organiser.
     await writeLinks(w.tx, key, { ...current, organizers: merged }, before.links);
     await w.tx.query('UPDATE event SET updated_at = ? WHERE id = ?', [now, key]);
-    await this.record(w, action, key, before);
+    await this.record(w, action, key, before, true);
     return true;
   }
 
-  private async record(w: ImportWrite, action: string, key: number, before: StoredEvent | null): Promise<void> {
+  /** Records a write in the audit trail and, when the event changed (`changed`), queues its change-log entry. */
+  private async record(w: ImportWrite, action: string, key: number, before: StoredEvent | null, changed: boolean): Promise<void> {
     const after = await readForChange(w.tx, this.reader, key);
     if (after === null) throw new Error(`event ${key} vanished inside its own import`);
     await this.audit.record(w.tx, {
@@ -196,6 +212,7 @@ export class EventImportWriter {
       entityId: toGlobalId('Event', key),
       changes: changesBetween(before === null ? null : auditSnapshot(before), auditSnapshot(after)),
     });
+    if (changed) w.changes.push(eventChangeOf(before, after));
   }
 }
 

@@ -5,6 +5,7 @@ import type { Viewer } from '../../shared/viewer';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { keyOf, toGlobalId } from '../../shared/global-id';
 import { changesBetween, type AuditService } from '../audit';
+import { appendEventChanges } from '../changes';
 import { Event } from './event.entity';
 import { CancelledBy, EventStatus } from './event.enums';
 import { indexEvents } from './event-search';
@@ -14,6 +15,7 @@ import { checkEventValues } from './event-write.validation';
 import { text } from '../../shared/input-checks';
 import { valuesOf } from './event-write.values';
 import { auditSnapshot } from './event-write.snapshot';
+import { eventChangeOf } from './event-change-of';
 import {
   assertMayChange, assertMayName, assertMove, assertReviewer, statusAfterUpdate, statusOnSubmit,
 } from './event-write.policy';
@@ -36,8 +38,9 @@ const SLUG_TRIES = 3;
 
 /**
  * The event mutations. Each runs in one transaction: read (and on PostgreSQL lock) the
- * event, check the rules, validate, write, record the audit entry, re-index the event for
- * search; a refusal at any step throws before the commit, so nothing of it is written.
+ * event, check the rules, validate, write, re-index the event for search, record the audit
+ * entry and the change-log entry; a refusal at any step throws before the commit, so
+ * nothing of it is written.
  */
 export class EventWriteService {
   private readonly reader: EntityReader<Event>;
@@ -138,7 +141,11 @@ export class EventWriteService {
     return stored;
   }
 
-  /** After a write: re-index the event, record what changed, return the event as stored now. */
+  /**
+   * After a write: re-index the event, record what changed in the audit trail and, last (it
+   * takes the change log's turn until the commit), in the change log; return the event as
+   * stored now.
+   */
   private async finish(
     tx: SqlExecutor, viewer: Viewer, action: string, key: number, before: StoredEvent | null, now: number,
   ): Promise<Event> {
@@ -153,6 +160,7 @@ export class EventWriteService {
       entityId: toGlobalId('Event', key),
       changes: changesBetween(before === null ? null : auditSnapshot(before), auditSnapshot(after)),
     });
+    await appendEventChanges(tx, [eventChangeOf(before, after)]);
     return after.event;
   }
 }

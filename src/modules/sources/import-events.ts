@@ -95,7 +95,7 @@ export async function importEvents(
 
   const directory = await OrganizerDirectory.load(db);
   const events = new EventImportWriter(db, new AuditService(db));
-  const withTx = (tx: SqlExecutor): ImportTx => ({ tx, source, sourceName: source.name, events, now });
+  const withTx = (tx: SqlExecutor): ImportTx => ({ tx, source, sourceName: source.name, events, now, changes: [] });
   const ownerOf = (s: Source) => (s.ownerKey === null ? null : ownerGlobalId(s.ownerKey, directory));
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
 
@@ -114,7 +114,7 @@ export async function importEvents(
         if (outcome.review) reviews.push({ position: e.position, ...outcome.review });
       }
     }
-    if (touched.length) await events.reindex(tx, touched);
+    await events.finishBatch(t, touched);
     return reviews;
   };
 

@@ -68,6 +68,6 @@ export async function cancelVanishedEvents(t: ImportTx, scope: VanishScope): Pro
       touched.push(key);
     }
   }
-  if (touched.length) await t.events.reindex(t.tx, touched);
+  await t.events.finishBatch(t, touched);
   return cancelled;
 }

@@ -166,7 +166,7 @@ export async function eventIn(
 /** Row counts of every table a mutation writes: equal before and after means nothing was written. */
 export async function tableCounts(db: Database): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['event', 'event_organizer', 'event_patron', 'audit_entry']) {
+  for (const table of ['event', 'event_organizer', 'event_patron', 'audit_entry', 'event_change']) {
     const [row] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
     counts[table] = Number(row.n);
   }

@@ -56,7 +56,7 @@ export async function count(db: Database, table: string, where = '', params: (st
 /** Everything an import may write, counted: a dry run must leave every number as it was. */
 export async function footprint(db: Database): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['event', 'event_organizer', 'event_source', 'audit_entry', 'source', 'source_run']) out[t] = await count(db, t);
+  for (const t of ['event', 'event_organizer', 'event_source', 'audit_entry', 'event_change', 'source', 'source_run']) out[t] = await count(db, t);
   const [max] = await db.query<{ m: number | null }>('SELECT MAX(updated_at) AS m FROM event');
   out.maxUpdatedAt = Number(max.m ?? 0);
   return out;
