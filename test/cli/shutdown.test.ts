@@ -82,6 +82,10 @@ describe('clustergraph serve shuts down gracefully on SIGTERM', () => {
     const signalled = Date.now();
     child.kill('SIGTERM');
     await sleep(1_500);
+    // On a loaded machine the signal may take longer to be handled: wait for the process to
+    // say it is shutting down (it stops listening right after) before trying a new connection.
+    for (const until = Date.now() + 10_000; !output().includes('shutting down') && Date.now() < until;) await sleep(50);
+    await sleep(200);
     expect(child.exitCode).toBeNull(); // the request is still in flight: the process waits for it
     const late = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 'refused');
     if (late !== 'refused') throw new Error(`a new connection was served (${late}) after SIGTERM:\n${output()}`);

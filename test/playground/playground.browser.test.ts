@@ -49,10 +49,12 @@ describeInChromium('playground')('the playground in Chromium with no internet', 
     browser = await launchOfflineChromium('playground');
   }, TIMEOUT);
 
+  // Closing Chromium took over 60 s once on a loaded 2-core machine: the hook gets the same
+  // allowance as starting it.
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, TIMEOUT);
 
   it('opens at /, runs the by-category example and shows the Clusterwoche events', async () => {
     const session = await openSession();
